@@ -1,0 +1,1 @@
+//! Merging imported data into a program.

@@ -1,0 +1,245 @@
+//! The program's data as the rest of the domain sees it: teams, agents,
+//! calls with their transcripts, evaluations, and coaching sessions.
+//!
+//! These types know nothing of storage or of file formats; `formats`
+//! converts to and from them, with checks, and `store` keeps them. The
+//! rubric has a module of its own because it guards invariants.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::rubric::Rubric;
+
+/// One peer-coaching program: everything a browser profile holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Program {
+    pub name: String,
+    /// The day the program's figures are computed for. `None` means "today",
+    /// which the caller supplies; a trainer loading historic calls sets it.
+    pub as_of: Option<NaiveDate>,
+    /// Demo programs are labelled as such and can be removed in one click.
+    pub is_demo: bool,
+    pub teams: Vec<Team>,
+    pub agents: Vec<Agent>,
+    pub rubric: Rubric,
+    pub calls: Vec<Call>,
+    pub evaluations: Vec<Evaluation>,
+    pub sessions: Vec<Session>,
+}
+
+impl Program {
+    /// An empty program scored with the default rubric.
+    pub fn empty(name: &str) -> Program {
+        Program {
+            name: name.to_string(),
+            as_of: None,
+            is_demo: false,
+            teams: Vec::new(),
+            agents: Vec::new(),
+            rubric: Rubric::default_rubric(),
+            calls: Vec::new(),
+            evaluations: Vec::new(),
+            sessions: Vec::new(),
+        }
+    }
+
+    /// The date figures are computed for: the program's own, else `today`.
+    pub fn effective_as_of(&self, today: NaiveDate) -> NaiveDate {
+        self.as_of.unwrap_or(today)
+    }
+
+    pub fn agent(&self, id: &str) -> Option<&Agent> {
+        self.agents.iter().find(|a| a.id == id)
+    }
+
+    pub fn team(&self, id: &str) -> Option<&Team> {
+        self.teams.iter().find(|t| t.id == id)
+    }
+
+    pub fn call(&self, id: &str) -> Option<&Call> {
+        self.calls.iter().find(|c| c.id == id)
+    }
+
+    /// The agent's name, or the id itself when the agent is unknown, so a
+    /// screen never shows a blank where a person is meant.
+    pub fn agent_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.agent(id).map(|a| a.name.as_str()).unwrap_or(id)
+    }
+
+    pub fn evaluations_of_call<'a>(
+        &'a self,
+        call_id: &'a str,
+    ) -> impl Iterator<Item = &'a Evaluation> + 'a {
+        self.evaluations.iter().filter(move |e| e.call_id == call_id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Team {
+    pub id: String,
+    pub name: String,
+}
+
+/// An agent is identified by the id their call platform gives them; the
+/// team belongs to each call, because agents move between teams.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agent {
+    pub id: String,
+    pub name: String,
+    /// Shown beside coach choices so nobody has to ask, and never used to
+    /// make them: seniority is what peer coaching by data replaces.
+    pub hired_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    pub id: String,
+    pub agent_id: String,
+    pub team_id: String,
+    pub started_at: DateTime<FixedOffset>,
+    /// First-call resolution, when the source says.
+    pub resolved: Option<bool>,
+    pub reason: String,
+    /// Where the call came from (a file name, or "demo"), to trace problems.
+    pub source: String,
+    pub lines: Vec<Line>,
+}
+
+impl Call {
+    /// The calendar day of the call where it took place; windows of days
+    /// (90 days for coach choice, 30 before and after a session) use it.
+    pub fn day(&self) -> NaiveDate {
+        self.started_at.date_naive()
+    }
+
+    /// The line said at `offset_secs`, if any.
+    pub fn line_at(&self, offset_secs: u32) -> Option<&Line> {
+        self.lines.iter().find(|l| l.offset_secs == offset_secs)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Speaker {
+    Agent,
+    Customer,
+}
+
+impl Speaker {
+    pub fn label(self) -> &'static str {
+        match self {
+            Speaker::Agent => "Agent",
+            Speaker::Customer => "Customer",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub speaker: Speaker,
+    /// Seconds from the start of the call.
+    pub offset_secs: u32,
+    pub text: String,
+}
+
+/// Formats an offset from the start of a call as `m:ss` (`h:mm:ss` past an hour).
+pub fn format_offset(offset_secs: u32) -> String {
+    let (h, m, s) = (offset_secs / 3600, (offset_secs / 60) % 60, offset_secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// Who scored a call. Self-scores feed calibration, not coach choice or
+/// measurement, where an agent would be marking their own homework.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Qa,
+    PeerCoach,
+    SelfReview,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Qa, Role::PeerCoach, Role::SelfReview];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Qa => "QA",
+            Role::PeerCoach => "Peer coach",
+            Role::SelfReview => "Self",
+        }
+    }
+
+    /// Whether scores given in this role count for coach choice and for
+    /// before/after measurement.
+    pub fn counts_for_performance(self) -> bool {
+        !matches!(self, Role::SelfReview)
+    }
+}
+
+/// A moment in a call's transcript, quoted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moment {
+    pub offset_secs: u32,
+    pub quote: String,
+}
+
+/// One criterion's score within an evaluation. `score: None` is N/A.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriterionScore {
+    pub criterion_id: String,
+    pub score: Option<u8>,
+    pub evidence: Vec<Moment>,
+}
+
+/// One person's scoring of one call against the rubric.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    pub id: String,
+    pub call_id: String,
+    pub role: Role,
+    /// Who scored: an agent id when the evaluator is an agent, else a name.
+    pub evaluator: String,
+    pub scored_on: NaiveDate,
+    pub scores: Vec<CriterionScore>,
+}
+
+impl Evaluation {
+    pub fn score_for(&self, criterion_id: &str) -> Option<&CriterionScore> {
+        self.scores.iter().find(|s| s.criterion_id == criterion_id)
+    }
+}
+
+/// One worked example in a coaching session: a moment from a real call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    pub call_id: String,
+    pub moment: Moment,
+    pub what_happened: String,
+    /// The rubric's anchor text for the level the agent is aiming at.
+    pub standard: String,
+    pub say_instead: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub id: String,
+    pub coach_id: String,
+    pub agent_id: String,
+    pub dimension: String,
+    pub date: NaiveDate,
+    pub examples: Vec<Example>,
+    pub completed: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_read_as_minutes_and_seconds() {
+        assert_eq!(format_offset(0), "0:00");
+        assert_eq!(format_offset(75), "1:15");
+        assert_eq!(format_offset(3600 + 62), "1:01:02");
+    }
+}
