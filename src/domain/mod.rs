@@ -5,8 +5,8 @@
 //! depends on the date takes it as an argument, so `cargo test` covers it all.
 
 pub mod demo;
-pub mod merge;
 pub mod measurement;
+pub mod merge;
 pub mod model;
 pub mod rubric;
 pub mod scoring;

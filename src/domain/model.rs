@@ -69,7 +69,9 @@ impl Program {
         &'a self,
         call_id: &'a str,
     ) -> impl Iterator<Item = &'a Evaluation> + 'a {
-        self.evaluations.iter().filter(move |e| e.call_id == call_id)
+        self.evaluations
+            .iter()
+            .filter(move |e| e.call_id == call_id)
     }
 }
 
@@ -142,7 +144,11 @@ pub struct Line {
 
 /// Formats an offset from the start of a call as `m:ss` (`h:mm:ss` past an hour).
 pub fn format_offset(offset_secs: u32) -> String {
-    let (h, m, s) = (offset_secs / 3600, (offset_secs / 60) % 60, offset_secs % 60);
+    let (h, m, s) = (
+        offset_secs / 3600,
+        (offset_secs / 60) % 60,
+        offset_secs % 60,
+    );
     if h > 0 {
         format!("{h}:{m:02}:{s:02}")
     } else {

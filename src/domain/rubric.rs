@@ -89,7 +89,10 @@ impl Rubric {
         if total != 100 {
             return Err(RubricError::WeightsNot100(total));
         }
-        Ok(Rubric { name: name.to_string(), criteria })
+        Ok(Rubric {
+            name: name.to_string(),
+            criteria,
+        })
     }
 
     pub fn name(&self) -> &str {
@@ -116,20 +119,23 @@ impl Rubric {
     }
 
     pub fn criteria_in<'a>(&'a self, dimension: &'a str) -> impl Iterator<Item = &'a Criterion> {
-        self.criteria.iter().filter(move |c| c.dimension == dimension)
+        self.criteria
+            .iter()
+            .filter(move |c| c.dimension == dimension)
     }
 
     /// The rubric every new program starts with: five criteria over five
     /// dimensions, written for customer-service calls.
     pub fn default_rubric() -> Rubric {
-        let c = |id: &str, name: &str, dim: &str, weight: u32, desc: &str, a: [&str; 5]| Criterion {
-            id: id.into(),
-            name: name.into(),
-            dimension: dim.into(),
-            weight,
-            description: desc.into(),
-            anchors: a.map(String::from),
-        };
+        let c =
+            |id: &str, name: &str, dim: &str, weight: u32, desc: &str, a: [&str; 5]| Criterion {
+                id: id.into(),
+                name: name.into(),
+                dimension: dim.into(),
+                weight,
+                description: desc.into(),
+                anchors: a.map(String::from),
+            };
         let criteria = vec![
             c(
                 "opening",
@@ -218,7 +224,11 @@ mod tests {
     fn the_default_rubric_has_five_criteria_over_at_least_four_dimensions() {
         let r = Rubric::default_rubric();
         assert_eq!(r.criteria().len(), 5);
-        assert!(r.dimensions().len() >= 4, "dimensions: {:?}", r.dimensions());
+        assert!(
+            r.dimensions().len() >= 4,
+            "dimensions: {:?}",
+            r.dimensions()
+        );
         assert_eq!(r.criteria().iter().map(|c| c.weight).sum::<u32>(), 100);
     }
 
@@ -235,7 +245,10 @@ mod tests {
         cs[1].anchors[2] = "  ".into();
         assert_eq!(
             Rubric::new("x", cs),
-            Err(RubricError::MissingAnchor { criterion: "empathy".into(), level: 3 })
+            Err(RubricError::MissingAnchor {
+                criterion: "empathy".into(),
+                level: 3
+            })
         );
     }
 
@@ -243,7 +256,10 @@ mod tests {
     fn a_repeated_criterion_id_is_refused() {
         let mut cs = criteria();
         cs[1].id = "opening".into();
-        assert_eq!(Rubric::new("x", cs), Err(RubricError::DuplicateId("opening".into())));
+        assert_eq!(
+            Rubric::new("x", cs),
+            Err(RubricError::DuplicateId("opening".into()))
+        );
     }
 
     #[test]

@@ -1,0 +1,55 @@
+# Peercoach: build, serve and test. Every target that needs tools installs
+# whatever is missing first (scripts/setup.sh), so `make serve` and
+# `make test` work on a fresh machine.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+# `make test` runs setup once and tells the sub-makes to skip it.
+PREPARE := $(if $(SKIP_SETUP),,setup fetch)
+SUBMAKE := $(MAKE) --no-print-directory SKIP_SETUP=1
+
+.PHONY: setup fetch build serve test test-native test-browser test-e2e \
+	screenshots fmt-check
+
+setup:
+	scripts/setup.sh
+
+# Trunk builds with --offline (so it never reaches for the network), which
+# needs every crate in the local cache first.
+fetch:
+	cargo fetch --quiet
+
+build: $(PREPARE)
+	trunk build --release --offline
+
+serve: $(PREPARE)
+	@echo "Peercoach will be at http://127.0.0.1:8080/ (Ctrl-C stops it)"
+	trunk serve --offline
+
+# Every suite runs even when an earlier one fails; the target fails at the
+# end, naming the suites that did.
+test: $(PREPARE)
+	@failed=""; \
+	$(SUBMAKE) test-native || failed="$$failed test-native"; \
+	$(SUBMAKE) test-browser || failed="$$failed test-browser"; \
+	$(SUBMAKE) test-e2e || failed="$$failed test-e2e"; \
+	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
+	echo "make test: every suite passed"
+
+test-native: $(PREPARE)
+	cargo test
+
+test-browser: $(PREPARE)
+	cargo test --target wasm32-unknown-unknown
+
+test-e2e: build
+	node tests/e2e/run.mjs
+
+screenshots: build
+	node tests/e2e/screenshots.mjs
+
+fmt-check:
+	cargo fmt --check

@@ -1,0 +1,223 @@
+//! The IndexedDB side of the store.
+//!
+//! One database, four object stores keyed by record id, values stored as
+//! JSON strings. Writes that belong together (an import, a batch of calls
+//! with the agents they bring) run in one transaction, so a failure leaves
+//! the previous program whole: IndexedDB rolls a transaction back as a
+//! unit, and this crate rolls back unless `commit` is reached.
+
+use std::cell::RefCell;
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
+
+use super::StoreError;
+use crate::domain::{Call, Evaluation, Program, Session};
+use crate::formats::program_json as pj;
+
+const DB_NAME: &str = "peercoach";
+const DB_VERSION: u32 = 1;
+const META: &str = "meta";
+const CALLS: &str = "calls";
+const EVALUATIONS: &str = "evaluations";
+const SESSIONS: &str = "sessions";
+const ALL_STORES: [&str; 4] = [META, CALLS, EVALUATIONS, SESSIONS];
+const META_KEY: &str = "program";
+
+thread_local! {
+    // The page opens the database once; later calls reuse the handle.
+    static DB: RefCell<Option<Database>> = const { RefCell::new(None) };
+}
+
+async fn database() -> Result<Database, StoreError> {
+    if let Some(db) = DB.with(|d| d.borrow().clone()) {
+        return Ok(db);
+    }
+    let db = Database::open(DB_NAME)
+        .with_version(DB_VERSION)
+        .with_on_upgrade_needed(|event, db| {
+            // Version 1 creates every store; later versions add their steps
+            // below this one so an old profile upgrades in order.
+            if event.old_version() < 1.0 {
+                for name in ALL_STORES {
+                    db.create_object_store(name).build()?;
+                }
+            }
+            Ok(())
+        })
+        .await
+        .map_err(|e| StoreError::Unavailable(e.to_string()))?;
+    DB.with(|d| *d.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+fn write_err(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Write(e.to_string())
+}
+
+fn read_err(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Read(e.to_string())
+}
+
+/// Loads the saved program; `Ok(None)` on a first visit.
+pub async fn load() -> Result<Option<Program>, StoreError> {
+    let db = database().await?;
+    let tx = db.transaction(ALL_STORES).build().map_err(read_err)?;
+
+    let meta: Option<String> = tx
+        .object_store(META)
+        .map_err(read_err)?
+        .get(META_KEY)
+        .await
+        .map_err(read_err)?;
+    let Some(meta) = meta else {
+        return Ok(None);
+    };
+    let mut parts: Vec<Vec<String>> = Vec::new();
+    for name in [CALLS, EVALUATIONS, SESSIONS] {
+        let store = tx.object_store(name).map_err(read_err)?;
+        let values: Vec<String> = store
+            .get_all::<String>()
+            .await
+            .map_err(read_err)?
+            .collect::<Result<_, _>>()
+            .map_err(read_err)?;
+        parts.push(values);
+    }
+
+    pj::program_from_parts(&meta, &parts[0], &parts[1], &parts[2])
+        .map(Some)
+        .map_err(read_err)
+}
+
+/// Replaces everything stored with `program`, in one transaction.
+pub async fn replace_all(program: &Program) -> Result<(), StoreError> {
+    let db = database().await?;
+    let tx = db
+        .transaction(ALL_STORES)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(write_err)?;
+    clear_in(&tx)?;
+    put_meta_in(&tx, program)?;
+    put_each(
+        &tx,
+        CALLS,
+        program.calls.iter().map(|c| (&c.id, pj::record_to_json(c))),
+    )?;
+    put_each(
+        &tx,
+        EVALUATIONS,
+        program
+            .evaluations
+            .iter()
+            .map(|e| (&e.id, pj::record_to_json(e))),
+    )?;
+    put_each(
+        &tx,
+        SESSIONS,
+        program
+            .sessions
+            .iter()
+            .map(|s| (&s.id, pj::record_to_json(s))),
+    )?;
+    tx.commit().await.map_err(write_err)
+}
+
+/// Removes the program: the next visit starts empty (no demo reload).
+pub async fn clear() -> Result<(), StoreError> {
+    let db = database().await?;
+    let tx = db
+        .transaction(ALL_STORES)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(write_err)?;
+    clear_in(&tx)?;
+    tx.commit().await.map_err(write_err)
+}
+
+fn clear_in(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    for name in ALL_STORES {
+        tx.object_store(name)
+            .map_err(write_err)?
+            .clear()
+            .map_err(write_err)?;
+    }
+    Ok(())
+}
+
+/// Saves the program's settings, rubric, teams and agents.
+pub async fn put_meta(program: &Program) -> Result<(), StoreError> {
+    let db = database().await?;
+    let tx = db
+        .transaction(META)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(write_err)?;
+    put_meta_in(&tx, program)?;
+    tx.commit().await.map_err(write_err)
+}
+
+/// Saves new calls together with the program's agents and teams, which a
+/// batch of calls may have added.
+pub async fn save_calls(program: &Program, calls: &[Call]) -> Result<(), StoreError> {
+    let db = database().await?;
+    let tx = db
+        .transaction([META, CALLS])
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(write_err)?;
+    put_meta_in(&tx, program)?;
+    put_each(
+        &tx,
+        CALLS,
+        calls.iter().map(|c| (&c.id, pj::record_to_json(c))),
+    )?;
+    tx.commit().await.map_err(write_err)
+}
+
+pub async fn put_evaluation(evaluation: &Evaluation) -> Result<(), StoreError> {
+    put_one(EVALUATIONS, &evaluation.id, pj::record_to_json(evaluation)).await
+}
+
+pub async fn put_session(session: &Session) -> Result<(), StoreError> {
+    put_one(SESSIONS, &session.id, pj::record_to_json(session)).await
+}
+
+async fn put_one(store: &str, key: &str, json: String) -> Result<(), StoreError> {
+    let db = database().await?;
+    let tx = db
+        .transaction(store)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(write_err)?;
+    put_each(&tx, store, std::iter::once((&key.to_string(), json)))?;
+    tx.commit().await.map_err(write_err)
+}
+
+fn put_meta_in(tx: &Transaction<'_>, program: &Program) -> Result<(), StoreError> {
+    put_each(
+        tx,
+        META,
+        std::iter::once((&META_KEY.to_string(), pj::meta_to_json(program))),
+    )
+}
+
+/// Queues puts without awaiting each: requests in one transaction run in
+/// order, and `commit` reports the first failure, quota errors included.
+fn put_each<'k>(
+    tx: &Transaction<'_>,
+    store: &str,
+    records: impl Iterator<Item = (&'k String, String)>,
+) -> Result<(), StoreError> {
+    let store = tx.object_store(store).map_err(write_err)?;
+    for (key, json) in records {
+        store
+            .put(json)
+            .with_key(key.clone())
+            .build()
+            .map_err(write_err)?;
+    }
+    Ok(())
+}

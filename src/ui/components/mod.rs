@@ -1,0 +1,5 @@
+//! Parts that several pages use.
+
+pub mod files;
+pub mod notice;
+pub mod score;
