@@ -8,7 +8,7 @@
 //! program's copy may have been scored or corrected since. Reading files is
 //! `formats`' job; this module only sees domain values.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use thiserror::Error;
 
@@ -53,9 +53,12 @@ fn plan_batch<'a>(program: &Program, batch: &'a [(Call, Agent, Team)]) -> BatchP
         repeated_in_batch: Vec::new(),
         name_differences: Vec::new(),
     };
+    // Sets rather than scans, because a program can hold thousands of calls
+    // and an export folder hundreds.
+    let present: HashSet<&str> = program.calls.iter().map(|c| c.id.as_str()).collect();
     let mut seen_calls: HashSet<&str> = HashSet::new();
     for (call, agent, team) in batch {
-        if program.call(&call.id).is_some() {
+        if present.contains(call.id.as_str()) {
             plan.already_present.push(call.id.clone());
             continue;
         }
@@ -225,9 +228,10 @@ fn compare<T: PartialEq>(
 ) -> usize {
     const SHOWN: usize = 5;
     let mut new = 0;
+    let by_id: HashMap<&String, &T> = current.iter().map(|c| (id(c), c)).collect();
     let mut differing: Vec<&str> = Vec::new();
     for record in incoming {
-        match current.iter().find(|c| id(c) == id(record)) {
+        match by_id.get(id(record)).copied() {
             None => new += 1,
             Some(existing) if existing != record => differing.push(id(record)),
             Some(_) => {}

@@ -208,6 +208,13 @@ struct Header {
 /// as given (the caller reads the clock; the formats do not).
 pub fn export_program(program: &Program, exported_at: &str) -> String {
     let meta = meta_of(program);
+    // Records go out in id order, the order the store reads them back in,
+    // so the same program always exports to the same file.
+    fn by_id<R: Record>(records: &[R], id: impl Fn(&R::Dto) -> &str) -> Vec<R::Dto> {
+        let mut dtos: Vec<R::Dto> = records.iter().map(Record::to_dto).collect();
+        dtos.sort_by(|a, b| id(a).cmp(id(b)));
+        dtos
+    }
     let file = ProgramFile {
         format: FORMAT.to_string(),
         schema_version: SCHEMA_VERSION,
@@ -219,9 +226,9 @@ pub fn export_program(program: &Program, exported_at: &str) -> String {
             rubric: meta.rubric,
             teams: meta.teams,
             agents: meta.agents,
-            calls: program.calls.iter().map(Record::to_dto).collect(),
-            evaluations: program.evaluations.iter().map(Record::to_dto).collect(),
-            sessions: program.sessions.iter().map(Record::to_dto).collect(),
+            calls: by_id(&program.calls, |c: &CallDto| &c.id),
+            evaluations: by_id(&program.evaluations, |e: &EvaluationDto| &e.id),
+            sessions: by_id(&program.sessions, |s: &SessionDto| &s.id),
         },
     };
     serde_json::to_string_pretty(&file).expect("program DTOs have string keys and always serialize")

@@ -6,7 +6,7 @@
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, FileList, HtmlAnchorElement, Url};
+use web_sys::{Blob, BlobPropertyBag, File, FileList, HtmlAnchorElement, Url};
 
 /// A file's name and its text.
 pub struct PickedFile {
@@ -14,15 +14,21 @@ pub struct PickedFile {
     pub text: String,
 }
 
-/// Reads every file of a picker or a drop, in order. A file that cannot be
-/// read as text is reported by name.
-pub async fn read_files(list: Option<FileList>) -> Result<Vec<PickedFile>, String> {
+/// The files of a picker or a drop, taken at once: a picker's list empties
+/// when its input is reset, which the page does so the same file can be
+/// picked again.
+pub fn files_of(list: Option<FileList>) -> Vec<File> {
     let Some(list) = list else {
-        return Ok(Vec::new());
+        return Vec::new();
     };
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
+}
+
+/// Reads every file, in order. A file that cannot be read as text is
+/// reported by name.
+pub async fn read_files(list: Vec<File>) -> Result<Vec<PickedFile>, String> {
     let mut files = Vec::new();
-    for i in 0..list.length() {
-        let Some(file) = list.item(i) else { continue };
+    for file in list {
         let name = file.name();
         let text = JsFuture::from(file.text())
             .await

@@ -17,7 +17,7 @@ use crate::domain::merge::{
 use crate::domain::{Agent, Call, Program, Team};
 use crate::formats::program_json::{export_program, parse_program};
 use crate::formats::travel_calls::parse_travel_call;
-use crate::ui::components::files::{download, read_files, PickedFile};
+use crate::ui::components::files::{download, files_of, read_files, PickedFile};
 use crate::ui::state::{use_app, AppState};
 
 /// What an import has read and is waiting for the person to confirm.
@@ -99,6 +99,7 @@ pub fn DataPage() -> impl IntoView {
     let dragging = RwSignal::new(false);
 
     let take_files = move |list: Option<web_sys::FileList>| {
+        let list = files_of(list);
         spawn_local(async move {
             match read_files(list).await {
                 Ok(files) => {
