@@ -107,7 +107,11 @@ export const tests = [
       const saved = await page.locator(".notice--info").innerText();
       // Weighted over the scored criteria only: (15*4 + 25*3 + 20*5 + 15*4) / 75.
       assert.match(saved, /overall 3\.9/);
-      assert.equal(await page.locator(".table--scores tbody tr").count(), 1);
+      assert.equal(await page.locator(".table--scores tbody tr:not(.evidence-row)").count(), 1);
+      const evidenceQuote = await page.locator(".transcript__text").nth(2).innerText();
+      const evidence = await page.locator(".evidence-list li").innerText();
+      assert.ok(evidence.startsWith("Acknowledges feelings: "), evidence);
+      assert.ok(evidence.includes(evidenceQuote.slice(0, 40)), "the clicked line is kept as evidence");
       assert.equal(await page.locator(".criterion__evidence li").count(), 0, "the form resets after saving");
       await shot("call-scored");
 

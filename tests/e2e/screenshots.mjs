@@ -14,6 +14,8 @@ const ROUTES = [
   ["sessions", "#/sessions"],
   ["rubric", "#/rubric"],
   ["data", "#/data"],
+  ["call", "#/calls/demo-call-0001"],
+  ["new-session", "#/sessions/new"],
 ];
 
 await mkdir(paths.out, { recursive: true });
@@ -30,7 +32,7 @@ try {
     await page.goto(`${server.baseUrl}/${hash}`);
     await waitForApp(page);
     await page.waitForTimeout(300);
-    const file = join(paths.out, `${name}.png`);
+    const file = join(paths.out, `page-${name}.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(`${hash.padEnd(12)} -> ${file}`);
     await page.close();

@@ -435,13 +435,34 @@ fn ExistingScores(call_id: String) -> impl IntoView {
                                             view! { <td class="num" title=evidence>{text}</td> }
                                         })
                                         .collect_view();
+                                    let evidence: Vec<String> = p
+                                        .rubric
+                                        .criteria()
+                                        .iter()
+                                        .filter_map(|c| e.score_for(&c.id).map(|s| (c, s)))
+                                        .flat_map(|(c, s)| {
+                                            s.evidence.iter().map(move |m| {
+                                                format!("{}: {} “{}”", c.name, format_offset(m.offset_secs), m.quote)
+                                            })
+                                        })
+                                        .collect();
+                                    let columns = p.rubric.criteria().len() + 3;
                                     view! {
                                         <tr>
-                                            <td>{e.scored_on.to_string()}</td>
+                                            <td class="nowrap">{e.scored_on.to_string()}</td>
                                             <td>{who}</td>
                                             {cells}
                                             <td class="num">{format_score(overall_score(&p.rubric, &e))}</td>
                                         </tr>
+                                        <Show when={let none = evidence.is_empty(); move || !none}>
+                                            <tr class="evidence-row">
+                                                <td colspan=columns.to_string()>
+                                                    <ul class="evidence-list">
+                                                        {evidence.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
+                                                    </ul>
+                                                </td>
+                                            </tr>
+                                        </Show>
                                     }
                                 })
                                 .collect_view()

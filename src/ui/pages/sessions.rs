@@ -67,7 +67,7 @@ pub fn SessionsPage() -> impl IntoView {
                                     let session = s.clone();
                                     view! {
                                         <tr class="session-row">
-                                            <td>{s.date.to_string()}</td>
+                                            <td class="nowrap">{s.date.to_string()}</td>
                                             <td>{format!("{coach} → {agent}")}</td>
                                             <td>{s.dimension.clone()}</td>
                                             <td>{if s.completed { "Completed" } else { "Planned" }}</td>
