@@ -4,6 +4,7 @@
 //! Pure Rust with no browser import and no clock read: every function that
 //! depends on the date takes it as an argument, so `cargo test` covers it all.
 
+pub mod advice;
 pub mod demo;
 pub mod measurement;
 pub mod merge;

@@ -23,6 +23,11 @@ pub struct Criterion {
     pub description: String,
     /// What the behaviour looks like at levels 1 to 5, in that order.
     pub anchors: [String; 5],
+    /// Phrases that suggest the behaviour; transcript lines containing one
+    /// are offered to the scorer as evidence. Matched without regard to case.
+    pub look_for: Vec<String>,
+    /// Phrases that suggest the behaviour is missing or done badly.
+    pub avoid: Vec<String>,
 }
 
 impl Criterion {
@@ -135,7 +140,10 @@ impl Rubric {
                 weight,
                 description: desc.into(),
                 anchors: a.map(String::from),
+                look_for: Vec::new(),
+                avoid: Vec::new(),
             };
+        let phrases = |list: &[&str]| list.iter().map(|p| p.to_string()).collect::<Vec<_>>();
         let criteria = vec![
             c(
                 "opening",
@@ -208,6 +216,38 @@ impl Rubric {
                 ],
             ),
         ];
+        let mut criteria = criteria;
+        let lists: [(&[&str], &[&str]); 5] = [
+            (
+                &["thank you for calling", "my name is", "verify", "confirm your", "security"],
+                &["what do you want"],
+            ),
+            (
+                &[
+                    "sorry",
+                    "apologi",
+                    "i understand",
+                    "frustrat",
+                    "i can imagine",
+                    "thank you for your patience",
+                    "i hear you",
+                ],
+                &["calm down", "not my problem", "nothing i can do", "you should have"],
+            ),
+            (
+                &["could you", "can you tell me", "provide me with", "more details", "just to confirm"],
+                &["that's not what", "you need to"],
+            ),
+            (
+                &["i will", "i'll", "follow up", "within 24 hours", "reference number", "anything else"],
+                &["call back later", "i don't know", "not sure"],
+            ),
+            (&["to sum up", "to summarise", "next step", "in short"], &["basically", "kind of"]),
+        ];
+        for (c, (look, avoid)) in criteria.iter_mut().zip(lists) {
+            c.look_for = phrases(look);
+            c.avoid = phrases(avoid);
+        }
         Rubric::new("Customer service (default)", criteria).expect("the default rubric is valid")
     }
 }

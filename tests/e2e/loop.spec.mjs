@@ -241,3 +241,47 @@ export const tests = [
     },
   },
 ];
+
+tests.push({
+  name: "a call can be scored with the keyboard only, and empathy phrases are suggested on a real call",
+  run: async ({ page, baseUrl, dataDir, shot }) => {
+    await removeDemo(page, baseUrl);
+    await importCalls(page, [join(dataDir, "Travel_20240602163632.json")]);
+    await page.getByRole("button", { name: "Import these calls" }).click();
+    await page.locator(".app-nav").getByText("Calls").click();
+    await page.locator(".call-row a").first().click();
+    await page.locator(".transcript__line").first().waitFor();
+
+    // Empathy is the second criterion: move to it and look at the suggestions.
+    await page.locator(".scoring h3").click();
+    await page.keyboard.press("ArrowDown");
+    const suggested = await page.locator(".transcript__line--look-for .transcript__text").allInnerTexts();
+    assert.ok(
+      suggested.some((t) => t.startsWith("I'm really sorry to hear that, Lisa.")),
+      `suggested lines: ${suggested.join(" | ")}`,
+    );
+    await page.keyboard.press("ArrowUp");
+
+    // From the top of the page, Tab to the evaluator field, type, and score.
+    await page.evaluate(() => document.activeElement?.blur());
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(() => document.activeElement?.getAttribute("name") === "evaluator")) break;
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("name")), "evaluator");
+    await page.keyboard.type("Kim 1 (QA)");
+    await page.keyboard.press("Tab");
+    for (const key of ["5", "ArrowDown", "4", "ArrowDown", "3", "ArrowDown", "n", "ArrowDown", "2"]) {
+      await page.keyboard.press(key);
+    }
+    const anchor = await page.locator(".criterion--active .criterion__anchor").innerText();
+    assert.match(anchor, /^2: /, "the anchor of the level just chosen is shown");
+    await shot("call-keyboard");
+    await page.keyboard.press("Control+Enter");
+    await page.locator(".notice--info", { hasText: "Score saved" }).waitFor();
+
+    const row = await page.locator(".table--scores tbody tr").first().innerText();
+    assert.match(row, /QA · Kim 1 \(QA\)/, "digits typed in the name stay in the name");
+    assert.match(row, /5\s+4\s+3\s+N\/A\s+2/);
+  },
+});

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::advice::{previous_scores, suggested_lines, Hint};
 use crate::domain::scoring::overall_score;
 use crate::domain::{format_offset, Call, CriterionScore, Evaluation, Moment, Role, Speaker};
 use crate::store::prefs;
@@ -78,7 +79,11 @@ fn CallView(call: Call) -> impl IntoView {
     let coach = RwSignal::new(String::new());
     let drafts = RwSignal::new(fresh_drafts(&state));
     let active = RwSignal::new(0usize);
+    // The level under the pointer or keyboard focus, whose anchor is shown.
+    let hovered = RwSignal::new(None::<(usize, u8)>);
 
+    let agent_id_for_history = call.agent_id.clone();
+    let call_id_for_history = call.id.clone();
     let criteria = state
         .program
         .with_untracked(|p| p.rubric.criteria().to_vec());
@@ -106,7 +111,7 @@ fn CallView(call: Call) -> impl IntoView {
     let save = {
         let call_id = call_id.clone();
         let agent_id = agent_id.clone();
-        move |_| {
+        Callback::new(move |_: ()| {
             let r = role.get_untracked();
             let who = match r {
                 Role::Qa => evaluator.get_untracked().trim().to_string(),
@@ -151,7 +156,46 @@ fn CallView(call: Call) -> impl IntoView {
             ));
             drafts.set(fresh_drafts(&state));
             active.set(0);
+        })
+    };
+    let criteria_count = criteria.len();
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if typing_in_a_field(&ev) {
+            return;
         }
+        let i = active.get_untracked();
+        let key = ev.key();
+        match key.as_str() {
+            "1" | "2" | "3" | "4" | "5" if !ev.ctrl_key() && !ev.meta_key() => {
+                let level = key.parse().unwrap_or(1);
+                drafts.update(|d| d[i].pick = Pick::Level(level));
+                hovered.set(Some((i, level)));
+            }
+            "n" | "N" => drafts.update(|d| d[i].pick = Pick::NotApplicable),
+            "ArrowDown" | "ArrowUp" => {
+                ev.prevent_default();
+                let next = if key == "ArrowDown" { (i + 1).min(criteria_count - 1) } else { i.saturating_sub(1) };
+                active.set(next);
+                hovered.set(None);
+            }
+            "Enter" if ev.ctrl_key() || ev.meta_key() => {
+                ev.prevent_default();
+                save.run(());
+            }
+            _ => {}
+        }
+    };
+    // Shortcuts work wherever the focus is on this page, except in a field.
+    let keys = window_event_listener(leptos::ev::keydown, on_key);
+    on_cleanup(move || keys.remove());
+    let suggestions = {
+        let lines = call.lines.clone();
+        Memo::new(move |_| {
+            let i = active.get();
+            state.program.with(|p| {
+                p.rubric.criteria().get(i).map(|c| suggested_lines(c, &lines)).unwrap_or_default()
+            })
+        })
     };
 
     let other_agents = state.program.with_untracked(|p| {
@@ -176,17 +220,27 @@ fn CallView(call: Call) -> impl IntoView {
                 <div><dt>"Outcome"</dt><dd>{outcome_label(call.resolved)}</dd></div>
                 <div><dt>"Source"</dt><dd>{call.source.clone()}</dd></div>
             </dl>
+            <p class="keys-hint">
+                "Keyboard: " <kbd>"1"</kbd> "–" <kbd>"5"</kbd> " score · " <kbd>"N"</kbd> " N/A · "
+                <kbd>"↑"</kbd> <kbd>"↓"</kbd> " criterion · " <kbd>"Enter"</kbd> " on a line attaches it · "
+                <kbd>"Ctrl"</kbd> "+" <kbd>"Enter"</kbd> " save"
+            </p>
             <div class="call-layout">
                 <div class="transcript" aria-label="Transcript">
                     <h3>"Transcript"</h3>
                     <p class="muted">
                         "Click a line to attach it as evidence to "
-                        <strong>{move || criteria_name(&state, drafts, active)}</strong> "."
+                        <strong>{move || criteria_name(&state, drafts, active)}</strong>
+                        ". Highlighted lines contain the criterion's phrases: accept one by attaching it, or ignore it."
                     </p>
                     <ol class="transcript__lines">
                         {lines
                             .into_iter()
-                            .map(|line| {
+                            .enumerate()
+                            .map(|(index, line)| {
+                                let hint = move || {
+                                    suggestions.with(|s| s.iter().find(|(i, _)| *i == index).map(|(_, h)| h.clone()))
+                                };
                                 let moment = Moment { offset_secs: line.offset_secs, quote: line.text.clone() };
                                 let m2 = moment.clone();
                                 let attached = move || {
@@ -201,11 +255,20 @@ fn CallView(call: Call) -> impl IntoView {
                                         <button
                                             class=speaker_class
                                             class:transcript__line--attached=attached
+                                            class:transcript__line--look-for=move || matches!(hint(), Some(Hint::LookFor(_)))
+                                            class:transcript__line--avoid=move || matches!(hint(), Some(Hint::Avoid(_)))
                                             on:click=move |_| attach(moment.clone())
                                         >
                                             <span class="transcript__time">{format_offset(line.offset_secs)}</span>
                                             <span class="transcript__speaker">{line.speaker.label()}</span>
                                             <span class="transcript__text">{line.text}</span>
+                                            {move || hint().map(|h| {
+                                                let (class, text) = match h {
+                                                    Hint::LookFor(p) => ("transcript__hint transcript__hint--look-for", format!("Suggested: “{p}”")),
+                                                    Hint::Avoid(p) => ("transcript__hint transcript__hint--avoid", format!("Watch: “{p}”")),
+                                                };
+                                                view! { <span class=class>{text}</span> }
+                                            })}
                                         </button>
                                     </li>
                                 }
@@ -267,6 +330,16 @@ fn CallView(call: Call) -> impl IntoView {
                             .map(|(i, c)| {
                                 let anchors = c.anchors.clone();
                                 let pick = move || drafts.with(|d| d[i].pick);
+                                let previous = state.program.with_untracked(|p| {
+                                    previous_scores(p, &agent_id_for_history, &c.id, &call_id_for_history, state.as_of_untracked())
+                                });
+                                let previous_text = match previous {
+                                    Some(prev) => format!(
+                                        "Before: {:.1} average over {} scored calls, last {}",
+                                        prev.average, prev.count, prev.last
+                                    ),
+                                    None => "Before: no earlier scores".to_string(),
+                                };
                                 let set_pick = move |p: Pick| {
                                     drafts.update(|d| d[i].pick = p);
                                     active.set(i);
@@ -289,6 +362,9 @@ fn CallView(call: Call) -> impl IntoView {
                                                             class="level"
                                                             class:level--on=move || pick() == Pick::Level(level)
                                                             title=anchors[usize::from(level - 1)].clone()
+                                                            on:mouseenter=move |_| hovered.set(Some((i, level)))
+                                                            on:mouseleave=move |_| hovered.set(None)
+                                                            on:focus=move |_| hovered.set(Some((i, level)))
                                                             on:click=move |_| set_pick(Pick::Level(level))
                                                         >
                                                             {level}
@@ -305,10 +381,18 @@ fn CallView(call: Call) -> impl IntoView {
                                             </button>
                                         </div>
                                         <p class="criterion__anchor">
-                                            {move || match pick() {
-                                                Pick::Level(l) => format!("{l}: {}", c.anchors[usize::from(l - 1)]),
-                                                Pick::NotApplicable => "Not applicable on this call: left out of the overall score.".into(),
-                                                Pick::Unset => c.description.clone(),
+                                            {move || match (hovered.get(), pick()) {
+                                                (Some((h, l)), _) if h == i => format!("{l}: {}", c.anchors[usize::from(l - 1)]),
+                                                (_, Pick::Level(l)) => format!("{l}: {}", c.anchors[usize::from(l - 1)]),
+                                                (_, Pick::NotApplicable) => "Not applicable on this call: left out of the overall score.".into(),
+                                                (_, Pick::Unset) => c.description.clone(),
+                                            }}
+                                        </p>
+                                        <p class="criterion__previous">
+                                            {move || if role.get() == Role::SelfReview {
+                                                "Earlier scores are hidden while the agent scores blind.".to_string()
+                                            } else {
+                                                previous_text.clone()
                                             }}
                                         </p>
                                         <ul class="criterion__evidence">
@@ -327,7 +411,7 @@ fn CallView(call: Call) -> impl IntoView {
                     </ol>
                     <div class="scoring__footer">
                         <span>"Overall " <ScoreBadgeLive score=Signal::derive(live_overall) /></span>
-                        <button class="button" on:click=save>"Save score"</button>
+                        <button class="button" on:click=move |_| save.run(())>"Save score"</button>
                     </div>
                 </div>
             </div>
@@ -472,4 +556,14 @@ fn ExistingScores(call_id: String) -> impl IntoView {
             </table>
         </Show>
     }
+}
+
+/// Whether a key press belongs to a text field rather than to the scoring
+/// shortcuts: digits typed into the evaluator's name must stay there.
+fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+        .unwrap_or(false)
 }
