@@ -89,6 +89,12 @@ pub struct CriterionDto {
     pub weight: u32,
     pub description: String,
     pub anchors: [String; 5],
+    /// Added after the first files were written, so older files without
+    /// them still read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub look_for: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub avoid: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -570,6 +576,8 @@ fn meta_of(program: &Program) -> ProgramMeta {
                     weight: c.weight,
                     description: c.description.clone(),
                     anchors: c.anchors.clone(),
+                    look_for: c.look_for.clone(),
+                    avoid: c.avoid.clone(),
                 })
                 .collect(),
         },
@@ -617,6 +625,8 @@ fn assemble(
             weight: c.weight,
             description: c.description,
             anchors: c.anchors,
+            look_for: c.look_for,
+            avoid: c.avoid,
         })
         .collect();
     let rubric = Rubric::new(&meta.rubric.name, criteria)
