@@ -14,7 +14,9 @@ fn data_dir() -> PathBuf {
 
 fn real_call(file: &str) -> peercoach::domain::Call {
     let text = fs::read_to_string(data_dir().join(file)).expect("the shared test data is there");
-    parse_travel_call(file, &text).expect("a real call parses").call
+    parse_travel_call(file, &text)
+        .expect("a real call parses")
+        .call
 }
 
 #[test]
@@ -25,13 +27,20 @@ fn empathy_suggestions_surface_the_apologies_in_a_real_complaint_call() {
 
     let suggested = suggested_lines(empathy, &call.lines);
 
-    let texts: Vec<&str> = suggested.iter().map(|(i, _)| call.lines[*i].text.as_str()).collect();
+    let texts: Vec<&str> = suggested
+        .iter()
+        .map(|(i, _)| call.lines[*i].text.as_str())
+        .collect();
     assert!(
-        texts.iter().any(|t| t.starts_with("I'm really sorry to hear that, Lisa.")),
+        texts
+            .iter()
+            .any(|t| t.starts_with("I'm really sorry to hear that, Lisa.")),
         "suggested: {texts:?}"
     );
     assert!(
-        texts.iter().any(|t| t.starts_with("I apologize for the inconvenience, Lisa.")),
+        texts
+            .iter()
+            .any(|t| t.starts_with("I apologize for the inconvenience, Lisa.")),
         "suggested: {texts:?}"
     );
 }
@@ -60,5 +69,8 @@ fn most_real_complaint_calls_get_an_empathy_suggestion_on_an_agent_line() {
         }
     }
     assert_eq!(complaints, 36);
-    assert!(with_suggestion >= 30, "{with_suggestion} of {complaints} complaint calls");
+    assert!(
+        with_suggestion >= 30,
+        "{with_suggestion} of {complaints} complaint calls"
+    );
 }

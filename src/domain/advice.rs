@@ -25,7 +25,9 @@ pub enum Hint {
 pub fn hint_for(criterion: &Criterion, line: &Line) -> Option<Hint> {
     let text = line.text.to_lowercase();
     let found = |list: &[String]| {
-        list.iter().find(|p| !p.trim().is_empty() && text.contains(&p.trim().to_lowercase())).cloned()
+        list.iter()
+            .find(|p| !p.trim().is_empty() && text.contains(&p.trim().to_lowercase()))
+            .cloned()
     };
     found(&criterion.avoid)
         .map(Hint::Avoid)
@@ -34,7 +36,11 @@ pub fn hint_for(criterion: &Criterion, line: &Line) -> Option<Hint> {
 
 /// Indexes of the lines suggested for the criterion, with the reason.
 pub fn suggested_lines(criterion: &Criterion, lines: &[Line]) -> Vec<(usize, Hint)> {
-    lines.iter().enumerate().filter_map(|(i, l)| hint_for(criterion, l).map(|h| (i, h))).collect()
+    lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| hint_for(criterion, l).map(|h| (i, h)))
+        .collect()
 }
 
 /// What an agent scored on one criterion before, from QA and peer-coach
@@ -74,7 +80,11 @@ pub fn previous_scores(
     levels.sort_by_key(|(day, _)| *day);
     let count = levels.len();
     let average = levels.iter().map(|(_, l)| f64::from(*l)).sum::<f64>() / count as f64;
-    Some(PreviousScores { average, count, last: levels[count - 1].1 })
+    Some(PreviousScores {
+        average,
+        count,
+        last: levels[count - 1].1,
+    })
 }
 
 #[cfg(test)]
@@ -83,11 +93,18 @@ mod tests {
     use crate::domain::{Rubric, Speaker};
 
     fn line(text: &str) -> Line {
-        Line { speaker: Speaker::Agent, offset_secs: 0, text: text.into() }
+        Line {
+            speaker: Speaker::Agent,
+            offset_secs: 0,
+            text: text.into(),
+        }
     }
 
     fn empathy() -> Criterion {
-        Rubric::default_rubric().criterion("empathy").unwrap().clone()
+        Rubric::default_rubric()
+            .criterion("empathy")
+            .unwrap()
+            .clone()
     }
 
     #[test]
@@ -104,7 +121,10 @@ mod tests {
 
     #[test]
     fn a_line_without_any_phrase_is_not_suggested() {
-        assert_eq!(hint_for(&empathy(), &line("What is the booking number?")), None);
+        assert_eq!(
+            hint_for(&empathy(), &line("What is the booking number?")),
+            None
+        );
     }
 
     #[test]

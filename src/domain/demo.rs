@@ -165,6 +165,7 @@ fn draw_program(rng: &mut ChaCha8Rng, today: NaiveDate) -> Program {
         name: DEMO_NAME.to_string(),
         as_of: None,
         is_demo: true,
+        time_zone: chrono::FixedOffset::east_opt(0).expect("UTC is a valid offset"),
         teams: TEAMS
             .iter()
             .map(|(id, name)| Team {

@@ -18,6 +18,9 @@ pub struct Program {
     pub as_of: Option<NaiveDate>,
     /// Demo programs are labelled as such and can be removed in one click.
     pub is_demo: bool,
+    /// How imported date-times without a zone are read. A fixed offset, so
+    /// a team across a daylight-saving change sets it again.
+    pub time_zone: FixedOffset,
     pub teams: Vec<Team>,
     pub agents: Vec<Agent>,
     pub rubric: Rubric,
@@ -33,6 +36,7 @@ impl Program {
             name: name.to_string(),
             as_of: None,
             is_demo: false,
+            time_zone: FixedOffset::east_opt(0).expect("UTC is a valid offset"),
             teams: Vec::new(),
             agents: Vec::new(),
             rubric: Rubric::default_rubric(),

@@ -219,7 +219,13 @@ impl Rubric {
         let mut criteria = criteria;
         let lists: [(&[&str], &[&str]); 5] = [
             (
-                &["thank you for calling", "my name is", "verify", "confirm your", "security"],
+                &[
+                    "thank you for calling",
+                    "my name is",
+                    "verify",
+                    "confirm your",
+                    "security",
+                ],
                 &["what do you want"],
             ),
             (
@@ -232,17 +238,38 @@ impl Rubric {
                     "thank you for your patience",
                     "i hear you",
                 ],
-                &["calm down", "not my problem", "nothing i can do", "you should have"],
+                &[
+                    "calm down",
+                    "not my problem",
+                    "nothing i can do",
+                    "you should have",
+                ],
             ),
             (
-                &["could you", "can you tell me", "provide me with", "more details", "just to confirm"],
+                &[
+                    "could you",
+                    "can you tell me",
+                    "provide me with",
+                    "more details",
+                    "just to confirm",
+                ],
                 &["that's not what", "you need to"],
             ),
             (
-                &["i will", "i'll", "follow up", "within 24 hours", "reference number", "anything else"],
+                &[
+                    "i will",
+                    "i'll",
+                    "follow up",
+                    "within 24 hours",
+                    "reference number",
+                    "anything else",
+                ],
                 &["call back later", "i don't know", "not sure"],
             ),
-            (&["to sum up", "to summarise", "next step", "in short"], &["basically", "kind of"]),
+            (
+                &["to sum up", "to summarise", "next step", "in short"],
+                &["basically", "kind of"],
+            ),
         ];
         for (c, (look, avoid)) in criteria.iter_mut().zip(lists) {
             c.look_for = phrases(look);

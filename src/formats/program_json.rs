@@ -15,6 +15,8 @@
 
 use std::collections::HashMap;
 
+use chrono::FixedOffset;
+
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -52,6 +54,10 @@ pub struct ProgramDto {
     pub name: String,
     pub as_of: Option<String>,
     pub is_demo: bool,
+    /// The offset date-times without a zone are read in ("+01:00"). Files
+    /// written before it existed read as UTC.
+    #[serde(default = "utc_text")]
+    pub time_zone: String,
     pub rubric: RubricDto,
     pub teams: Vec<TeamDto>,
     pub agents: Vec<AgentDto>,
@@ -68,6 +74,10 @@ pub struct ProgramMeta {
     pub name: String,
     pub as_of: Option<String>,
     pub is_demo: bool,
+    /// The offset date-times without a zone are read in ("+01:00"). Files
+    /// written before it existed read as UTC.
+    #[serde(default = "utc_text")]
+    pub time_zone: String,
     pub rubric: RubricDto,
     pub teams: Vec<TeamDto>,
     pub agents: Vec<AgentDto>,
@@ -228,6 +238,7 @@ pub fn export_program(program: &Program, exported_at: &str) -> String {
         program: ProgramDto {
             name: meta.name,
             as_of: meta.as_of,
+            time_zone: meta.time_zone,
             is_demo: meta.is_demo,
             rubric: meta.rubric,
             teams: meta.teams,
@@ -252,6 +263,7 @@ pub fn parse_program(file_name: &str, text: &str) -> Result<Program, FormatError
         name: p.name,
         as_of: p.as_of,
         is_demo: p.is_demo,
+        time_zone: p.time_zone,
         rubric: p.rubric,
         teams: p.teams,
         agents: p.agents,
@@ -558,12 +570,17 @@ fn moment(m: MomentDto) -> Moment {
 
 // ---- The program as a whole ----
 
+fn utc_text() -> String {
+    "+00:00".to_string()
+}
+
 fn meta_of(program: &Program) -> ProgramMeta {
     let rubric = &program.rubric;
     ProgramMeta {
         name: program.name.clone(),
         as_of: program.as_of.map(|d| d.format("%Y-%m-%d").to_string()),
         is_demo: program.is_demo,
+        time_zone: program.time_zone.to_string(),
         rubric: RubricDto {
             name: rubric.name().to_string(),
             criteria: rubric
@@ -647,10 +664,20 @@ fn assemble(
         });
     }
 
+    let time_zone = meta.time_zone.parse::<FixedOffset>().map_err(|_| {
+        Problem::new(
+            at(base, "time_zone"),
+            format!(
+                "\"{}\" is not a UTC offset (expected e.g. +01:00)",
+                meta.time_zone
+            ),
+        )
+    })?;
     let program = Program {
         name: meta.name,
         as_of,
         is_demo: meta.is_demo,
+        time_zone,
         teams: meta
             .teams
             .into_iter()
@@ -900,6 +927,32 @@ mod tests {
         parse_program("backup.json", &text)
             .expect_err("the edited file should be refused")
             .to_string()
+    }
+
+    #[test]
+    fn the_time_zone_survives_a_round_trip_and_older_files_read_as_utc() {
+        let mut p = small_program();
+        p.time_zone = FixedOffset::east_opt(-7 * 3600).unwrap();
+        let text = export_program(&p, "2024-07-01T09:00:00+02:00");
+        assert_eq!(
+            parse_program("b.json", &text).unwrap().time_zone,
+            p.time_zone
+        );
+
+        let mut value: serde_json::Value = serde_json::from_str(&exported()).unwrap();
+        value["program"]
+            .as_object_mut()
+            .unwrap()
+            .remove("time_zone");
+        let older = parse_program("b.json", &value.to_string()).unwrap();
+        assert_eq!(older.time_zone, FixedOffset::east_opt(0).unwrap());
+    }
+
+    #[test]
+    fn a_time_zone_that_is_not_an_offset_is_refused_with_its_place() {
+        let message = error_after(|v| v["program"]["time_zone"] = "Mars/Olympus".into());
+        assert!(message.contains("program.time_zone"), "{message}");
+        assert!(message.contains("Mars/Olympus"), "{message}");
     }
 
     #[test]

@@ -41,6 +41,15 @@ pub async fn read_files(list: Vec<File>) -> Result<Vec<PickedFile>, String> {
     Ok(files)
 }
 
+/// A file's bytes, for formats whose encoding is decided after reading
+/// (a CSV may be UTF-8 or Windows-1252).
+pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("{} could not be read", file.name()))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Offers `parts` as a download named `file_name`. The text is handed to
 /// the browser in parts, so a large program never has to fit one string.
 pub fn download(file_name: &str, mime: &str, parts: &[String]) -> Result<(), String> {

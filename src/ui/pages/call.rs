@@ -174,7 +174,11 @@ fn CallView(call: Call) -> impl IntoView {
             "n" | "N" => drafts.update(|d| d[i].pick = Pick::NotApplicable),
             "ArrowDown" | "ArrowUp" => {
                 ev.prevent_default();
-                let next = if key == "ArrowDown" { (i + 1).min(criteria_count - 1) } else { i.saturating_sub(1) };
+                let next = if key == "ArrowDown" {
+                    (i + 1).min(criteria_count - 1)
+                } else {
+                    i.saturating_sub(1)
+                };
                 active.set(next);
                 hovered.set(None);
             }
@@ -193,7 +197,11 @@ fn CallView(call: Call) -> impl IntoView {
         Memo::new(move |_| {
             let i = active.get();
             state.program.with(|p| {
-                p.rubric.criteria().get(i).map(|c| suggested_lines(c, &lines)).unwrap_or_default()
+                p.rubric
+                    .criteria()
+                    .get(i)
+                    .map(|c| suggested_lines(c, &lines))
+                    .unwrap_or_default()
             })
         })
     };

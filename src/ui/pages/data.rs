@@ -151,6 +151,8 @@ pub fn DataPage() -> impl IntoView {
                     <PendingImport pending=pending />
                 </article>
 
+                <super::score_import::ScoreImport />
+
                 <article class="card">
                     <h3>"Export a backup"</h3>
                     <p class="muted">
@@ -348,6 +350,21 @@ fn ProgramSettings() -> impl IntoView {
                     on:change=move |ev| {
                         if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
                             state.update_meta(|p| p.as_of = Some(d));
+                        }
+                    }
+                />
+            </label>
+            <label>
+                "Time zone of imported times without one"
+                <input
+                    type="text"
+                    name="time-zone"
+                    placeholder="+01:00"
+                    prop:value=move || state.program.with(|p| p.time_zone.to_string())
+                    on:change=move |ev| {
+                        match crate::formats::dates::parse_zone(&event_target_value(&ev)) {
+                            Ok(zone) => state.update_meta(|p| p.time_zone = zone),
+                            Err(e) => state.error(format!("The time zone is unchanged: {e}")),
                         }
                     }
                 />

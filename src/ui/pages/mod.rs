@@ -7,4 +7,5 @@ pub mod data;
 pub mod new_session;
 pub mod overview;
 pub mod rubric;
+pub mod score_import;
 pub mod sessions;
