@@ -529,6 +529,15 @@ impl Record for Session {
                 ),
             ));
         }
+        if dto.coach_id == dto.agent_id {
+            return Err(Problem::new(
+                at(path, "coach_id"),
+                format!(
+                    "the coach and the coached agent are both {:?}; a peer coach coaches someone else",
+                    dto.agent_id
+                ),
+            ));
+        }
         Ok(Session {
             date: parse_date(&dto.date, &at(path, "date"))?,
             id: dto.id,
@@ -794,9 +803,32 @@ fn check_references(p: &Program, base: &str) -> Result<(), Problem> {
             ));
         }
         for (k, e) in s.examples.iter().enumerate() {
-            if !calls.contains_key(e.call_id.as_str()) {
-                let path = format!("{}[{i}].examples[{k}].call_id", at(base, "sessions"));
+            let path = format!("{}[{i}].examples[{k}].call_id", at(base, "sessions"));
+            let Some(&c) = calls.get(e.call_id.as_str()) else {
                 return Err(missing_call(&e.call_id, path));
+            };
+            // A session coaches on what already happened in the agent's
+            // own calls; anything else would not be their moment.
+            let call = &p.calls[c];
+            if call.agent_id != s.agent_id {
+                return Err(Problem::new(
+                    path,
+                    format!(
+                        "call {:?} is not a call of the coached agent {:?}",
+                        e.call_id, s.agent_id
+                    ),
+                ));
+            }
+            if call.day() > s.date {
+                return Err(Problem::new(
+                    path,
+                    format!(
+                        "call {:?} took place on {}, after the session on {}; examples come from earlier calls",
+                        e.call_id,
+                        call.day(),
+                        s.date
+                    ),
+                ));
             }
         }
     }
@@ -1149,6 +1181,42 @@ mod tests {
         let message =
             error_after(|v| v["program"]["evaluations"][0]["scores"][0]["score"] = 0.into());
         assert!(message.contains("0 is outside the scale"), "{message}");
+    }
+
+    #[test]
+    fn a_session_where_the_coach_coaches_themselves_is_refused() {
+        let message = error_after(|v| {
+            let agent = v["program"]["sessions"][0]["agent_id"].clone();
+            v["program"]["sessions"][0]["coach_id"] = agent;
+        });
+        assert!(
+            message.contains("program.sessions[0].coach_id"),
+            "{message}"
+        );
+        assert!(message.contains("coaches someone else"), "{message}");
+    }
+
+    #[test]
+    fn an_example_from_a_call_after_the_session_is_refused() {
+        let message = error_after(|v| v["program"]["sessions"][0]["date"] = "2024-01-01".into());
+        assert!(
+            message.contains("program.sessions[0].examples[0].call_id"),
+            "{message}"
+        );
+        assert!(
+            message.contains("after the session on 2024-01-01"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn the_demo_program_survives_an_export_and_an_import() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let demo = crate::domain::demo::demo_program(2026, today);
+        let text = export_program(&demo, "2026-12-03T10:00:00Z");
+        let back = parse_program("demo.json", &text).expect("the demo is a valid program");
+        assert_eq!(back.calls.len(), demo.calls.len());
+        assert_eq!(back.sessions.len(), demo.sessions.len());
     }
 
     #[test]

@@ -24,6 +24,14 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     spawn_local(load_program(state));
     let route = use_route();
+    // A notice belongs to the page it was given on; moving on clears it.
+    Effect::new(move |previous: Option<Route>| {
+        let current = route.get().tab();
+        if previous.is_some_and(|p| p != current) {
+            state.notice.set(None);
+        }
+        current
+    });
 
     view! {
         <header class="app-header">

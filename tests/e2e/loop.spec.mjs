@@ -96,8 +96,18 @@ export const tests = [
       assert.equal(await kpi(page, "First-call resolution"), "80%");
       await shot("overview-real");
 
-      // Score two calls: one as QA with evidence, one as a peer coach.
+      // All 100 calls can be paged through (regression: the "Older" button
+      // was always disabled and showed code instead of its label).
       await page.locator(".app-nav").getByText("Calls").click();
+      await page.locator(".pager", { hasText: "Page 1 of 2" }).waitFor();
+      const older = page.getByRole("button", { name: "Older →" });
+      assert.ok(await older.isEnabled());
+      await older.click();
+      await page.locator(".pager", { hasText: "Page 2 of 2" }).waitFor();
+      assert.equal(await page.locator(".call-row").count(), 50);
+      await page.getByRole("button", { name: "← Newer" }).click();
+
+      // Score two calls: one as QA with evidence, one as a peer coach.
       await page.locator(".call-row a").first().click();
       await page.locator(".transcript__line").first().waitFor();
       assert.match(await page.locator(".transcript__time").first().innerText(), /^\d+:\d\d$/);

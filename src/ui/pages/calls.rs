@@ -153,6 +153,7 @@ pub fn CallsPage() -> impl IntoView {
                 </label>
                 <span class="filters__count">{move || format!("{} calls", all_rows.with(Vec::len))}</span>
             </div>
+            <div class="table-wrap">
             <table class="table table--calls">
                 <thead>
                     <tr>
@@ -193,12 +194,13 @@ pub fn CallsPage() -> impl IntoView {
                     }}
                 </tbody>
             </table>
+            </div>
             <div class="pager">
                 <button class="button button--small" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p -= 1)>
                     "← Newer"
                 </button>
                 <span>{move || format!("Page {} of {}", page.get() + 1, pages())}</span>
-                <button class="button button--small" disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>
+                <button class="button button--small" disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>
                     "Older →"
                 </button>
             </div>

@@ -23,6 +23,29 @@ pub fn CoachesPage() -> impl IntoView {
                     "The three agents with the highest average on each dimension over the {WINDOW_DAYS} days ending on the as-of date, among agents with at least {MIN_SCORED_CALLS} scored calls. QA and peer-coach scores count; self-scores do not. Ties go to more scored calls, then by name. Tenure is shown for reference and never used."
                 )}
             </p>
+            {move || {
+                let as_of = state.as_of();
+                let latest_scored = state.program.with(|p| {
+                    p.evaluations
+                        .iter()
+                        .filter(|e| e.role.counts_for_performance())
+                        .filter_map(|e| p.call(&e.call_id).map(|c| c.day()))
+                        .max()
+                });
+                let start = crate::domain::selection::window_start(as_of);
+                match latest_scored {
+                    Some(day) if day < start || day > as_of => Some(view! {
+                        <p class="window-warning">
+                            {format!(
+                                "The latest scored call is from {day}, outside the {WINDOW_DAYS} days ending {as_of}. To choose coaches from those calls, set “Figures as of” on "
+                            )}
+                            <a href=Route::Data.href()>"Import & export"</a>
+                            " to a day soon after it."
+                        </p>
+                    }),
+                    _ => None,
+                }
+            }}
             <div class="dimension-grid">
                 {move || {
                     choices

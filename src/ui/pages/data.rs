@@ -46,6 +46,10 @@ fn is_program_file(text: &str) -> bool {
     text.contains("\"peercoach-program\"")
 }
 
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn read_batch(files: Vec<PickedFile>, program: &Program) -> Pending {
     if files.is_empty() {
         return Pending::Nothing;
@@ -69,7 +73,7 @@ fn read_batch(files: Vec<PickedFile>, program: &Program) -> Pending {
     for f in &files {
         if is_program_file(&f.text) {
             problems.push(format!(
-                "{} is a Peercoach backup: import it on its own, not together with call files.",
+                "{} is a Peercoach backup: import one backup at a time, on its own.",
                 f.name
             ));
             continue;
@@ -222,7 +226,21 @@ fn PendingImport(pending: RwSignal<Pending>) -> impl IntoView {
         });
         state.saved_new_calls(added);
         let after = state.program.with_untracked(|p| p.calls.len());
-        state.info(format!("Imported {} calls.", after - before));
+        let added = after - before;
+        let as_of = state.as_of_untracked();
+        let latest = state
+            .program
+            .with_untracked(|p| p.calls.iter().map(|c| c.day()).max());
+        let hint = match latest {
+            Some(day) if as_of - day > chrono::Duration::days(90) => format!(
+                " The latest call is from {day}, more than 90 days before the as-of date ({as_of}): set “Figures as of” below to a day just after it, so coach choice and session results use these calls."
+            ),
+            _ => String::new(),
+        };
+        state.info(format!(
+            "Imported {}.{hint}",
+            plural(added, "call", "calls")
+        ));
         pending.set(Pending::Nothing);
     };
     let confirm_program = move |_| {
@@ -264,7 +282,7 @@ fn PendingImport(pending: RwSignal<Pending>) -> impl IntoView {
         .into_any(),
         Pending::Calls { preview, files, .. } => view! {
             <div class="preview" role="region" aria-label="Import preview">
-                <h4>{format!("Ready to import {files} files")}</h4>
+                <h4>{format!("Read {}", plural(files, "file", "files"))}</h4>
                 <ul class="preview__counts">
                     <li><strong>{preview.new_calls}</strong> " new calls"</li>
                     <li><strong>{preview.new_agents.len()}</strong> " new agents"</li>
@@ -274,8 +292,19 @@ fn PendingImport(pending: RwSignal<Pending>) -> impl IntoView {
                 <Show when={let n = preview.new_teams.clone(); move || !n.is_empty()}>
                     <p class="muted">{format!("New teams: {}", preview.new_teams.join(", "))}</p>
                 </Show>
+                <ul class="notes">
+                    {preview
+                        .repeated_in_batch
+                        .iter()
+                        .map(|id| view! { <li>{format!("Call {id} is in more than one of these files; only the first is imported.")}</li> })
+                        .collect_view()}
+                    {preview.name_differences.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                </ul>
+                <Show when={let none = preview.new_calls == 0; move || none}>
+                    <p class="preview__nothing">"Every call in these files is already in the program: there is nothing to import."</p>
+                </Show>
                 <div class="form-actions">
-                    <button class="button" on:click=confirm_calls>"Import these calls"</button>
+                    <button class="button" disabled=preview.new_calls == 0 on:click=confirm_calls>"Import these calls"</button>
                     <button class="button button--secondary" on:click=cancel>"Cancel"</button>
                 </div>
             </div>

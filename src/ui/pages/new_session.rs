@@ -114,7 +114,7 @@ pub fn NewSessionPage() -> impl IntoView {
         match result {
             Ok(session) => {
                 state.save_session(session);
-                state.info("Session recorded. Its before/after result appears once 30 days have passed and 3 calls are scored on each side.");
+                state.info("Session recorded. Its result shows below once both 30-day windows have ended and each has 3 scored calls.");
                 navigate(&Route::Sessions);
             }
             Err(problems) => state.error(format!(
@@ -184,7 +184,7 @@ pub fn NewSessionPage() -> impl IntoView {
             <p class="muted">"One to three moments. Pick the call, then the line where it happened."</p>
             <ol class="example-forms">
                 <For each=move || examples.get() key=|e| e.key let:draft>
-                    <ExampleForm key=draft.key examples=examples agent=agent standard=Signal::derive(standard) />
+                    <ExampleForm key=draft.key examples=examples agent=agent date=date standard=Signal::derive(standard) />
                 </For>
             </ol>
             <div class="form-actions">
@@ -210,6 +210,7 @@ fn ExampleForm(
     key: u32,
     examples: RwSignal<Vec<ExampleDraft>>,
     agent: RwSignal<String>,
+    date: RwSignal<NaiveDate>,
     standard: Signal<String>,
 ) -> impl IntoView {
     let state = use_app();
@@ -231,7 +232,12 @@ fn ExampleForm(
     let calls = move || {
         let a = agent.get();
         state.program.with(|p| {
-            let mut c: Vec<_> = p.calls.iter().filter(|c| c.agent_id == a).collect();
+            let day = date.get();
+            let mut c: Vec<_> = p
+                .calls
+                .iter()
+                .filter(|c| c.agent_id == a && c.day() <= day)
+                .collect();
             c.sort_by(|x, y| y.started_at.cmp(&x.started_at));
             c.into_iter()
                 .map(|c| {
@@ -271,7 +277,13 @@ fn ExampleForm(
         <li class="example-form">
             <div class="example-form__head">
                 <select name="call" on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |d| { d.call_id = v.clone(); d.line = None; })) }>
-                    <option value="">{move || if agent.get().is_empty() { "Choose the coached agent first" } else { "Choose a call" }}</option>
+                    <option value="">{move || if agent.get().is_empty() {
+                        "Choose the coached agent first".to_string()
+                    } else if calls().is_empty() {
+                        "This agent has no calls on or before the session date".to_string()
+                    } else {
+                        "Choose a call (on or before the session date)".to_string()
+                    }}</option>
                     {move || calls().into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
                 </select>
                 <button

@@ -141,7 +141,8 @@ pub fn OverviewPage() -> impl IntoView {
             </div>
 
             <h3>"Teams side by side"</h3>
-            <p class="muted">"Average overall score uses QA and peer-coach scores; self-scores are left out."</p>
+            <p class="muted">"Average overall score uses QA and peer-coach scores; self-scores are left out. The team of a call is the team it was taken for, so an agent who works for two teams counts in both."</p>
+            <div class="table-wrap">
             <table class="table">
                 <thead>
                     <tr>
@@ -174,6 +175,7 @@ pub fn OverviewPage() -> impl IntoView {
                     }}
                 </tbody>
             </table>
+            </div>
             <div class="next-steps">
                 <a class="button button--secondary" href=Route::Coaches.href()>"See the coaches per dimension"</a>
                 <a class="button button--secondary" href=Route::Sessions.href()>"See session results"</a>

@@ -37,6 +37,7 @@ pub fn SessionsPage() -> impl IntoView {
                 when=move || sessions.with(|s| !s.is_empty())
                 fallback=|| view! { <p class="empty-state">"No sessions recorded yet. Pick a coach on the Coaches page, then record the session here."</p> }
             >
+                <div class="table-wrap">
                 <table class="table table--sessions">
                     <thead>
                         <tr>
@@ -93,6 +94,7 @@ pub fn SessionsPage() -> impl IntoView {
                         }}
                     </tbody>
                 </table>
+                </div>
             </Show>
         </section>
     }
