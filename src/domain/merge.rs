@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 use thiserror::Error;
 
-use super::{Agent, Call, Program, Rubric, Team};
+use super::{Agent, Call, Line, Program, Rubric, Team};
 
 /// What adding a batch of calls would do.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -338,6 +338,87 @@ fn add_new<T: Clone>(target: &mut Vec<T>, incoming: &[T], id: impl Fn(&T) -> &St
     }
 }
 
+/// A transcript read from a file, as a call to be: the id it names (or
+/// one made from the file name) and its lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TranscriptCall {
+    pub id: String,
+    pub started_at: chrono::DateTime<chrono::FixedOffset>,
+    pub source: String,
+    pub lines: Vec<Line>,
+}
+
+/// What a transcript will do to the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TranscriptFate {
+    /// A new call, with the agent, team and outcome the person gave.
+    NewCall,
+    /// Fills the transcript of a call that has none yet (one made from an
+    /// imported score row), keeping everything else of that call.
+    FillsCall,
+    /// The call already has a transcript; the file is skipped rather than
+    /// overwriting what may have been scored.
+    Skipped,
+}
+
+pub fn transcript_fate(program: &Program, id: &str) -> TranscriptFate {
+    match program.call(id) {
+        None => TranscriptFate::NewCall,
+        Some(c) if c.lines.is_empty() => TranscriptFate::FillsCall,
+        Some(_) => TranscriptFate::Skipped,
+    }
+}
+
+/// Adds transcripts as calls of `agent` for `team`, or fills the empty
+/// transcripts of calls that exist. Returns the calls added or changed, for
+/// saving. A transcript whose id repeats one earlier in the batch is
+/// skipped like one whose call already has a transcript.
+pub fn add_transcripts(
+    program: &mut Program,
+    transcripts: Vec<TranscriptCall>,
+    agent: &Agent,
+    team: &Team,
+    resolved: Option<bool>,
+    reason: &str,
+) -> Vec<Call> {
+    let mut changed: Vec<Call> = Vec::new();
+    for t in transcripts {
+        if changed.iter().any(|c| c.id == t.id) {
+            continue;
+        }
+        match transcript_fate(program, &t.id) {
+            TranscriptFate::Skipped => {}
+            TranscriptFate::FillsCall => {
+                if let Some(call) = program.calls.iter_mut().find(|c| c.id == t.id) {
+                    call.lines = t.lines;
+                    changed.push(call.clone());
+                }
+            }
+            TranscriptFate::NewCall => {
+                let call = Call {
+                    id: t.id,
+                    agent_id: agent.id.clone(),
+                    team_id: team.id.clone(),
+                    started_at: t.started_at,
+                    resolved,
+                    reason: reason.to_string(),
+                    source: t.source,
+                    lines: t.lines,
+                };
+                changed.push(call.clone());
+                program.calls.push(call);
+            }
+        }
+    }
+    if changed.iter().any(|c| c.agent_id == agent.id) && program.agent(&agent.id).is_none() {
+        program.agents.push(agent.clone());
+    }
+    if changed.iter().any(|c| c.team_id == team.id) && program.team(&team.id).is_none() {
+        program.teams.push(team.clone());
+    }
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::{DateTime, NaiveDate};
@@ -614,5 +695,58 @@ mod tests {
         incoming.rubric = Rubric::new("x", criteria).unwrap();
         let message = merge_programs(&current, &incoming).unwrap_err().to_string();
         assert!(message.contains("weighs"), "{message}");
+    }
+
+    fn transcript(id: &str) -> TranscriptCall {
+        TranscriptCall {
+            id: id.into(),
+            started_at: chrono::DateTime::parse_from_rfc3339("2024-06-03T09:00:00+01:00").unwrap(),
+            source: format!("{id}.vtt"),
+            lines: vec![Line {
+                speaker: crate::domain::Speaker::Agent,
+                offset_secs: 3,
+                text: "Hello".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn a_transcript_fills_an_empty_call_adds_a_new_one_and_never_overwrites() {
+        let mut p = Program::empty("t");
+        let agent = Agent {
+            id: "a9".into(),
+            name: "New Agent".into(),
+            hired_on: None,
+        };
+        let team = Team {
+            id: "t9".into(),
+            name: "Night".into(),
+        };
+        add_transcripts(&mut p, vec![transcript("empty")], &agent, &team, None, "");
+        p.calls[0].lines.clear();
+        let first = add_transcripts(&mut p, vec![transcript("full")], &agent, &team, None, "");
+        assert_eq!(first.len(), 1);
+
+        let changed = add_transcripts(
+            &mut p,
+            vec![
+                transcript("empty"),
+                transcript("full"),
+                transcript("new"),
+                transcript("new"),
+            ],
+            &agent,
+            &team,
+            Some(true),
+            "Billing",
+        );
+
+        let ids: Vec<&str> = changed.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["empty", "new"]);
+        assert_eq!(p.call("empty").unwrap().lines.len(), 1);
+        assert_eq!(p.call("new").unwrap().resolved, Some(true));
+        assert_eq!(p.calls.len(), 3);
+        assert_eq!(p.agents.len(), 1, "the new agent is added once");
+        assert_eq!(p.teams.len(), 1);
     }
 }

@@ -157,6 +157,8 @@ pub fn DataPage() -> impl IntoView {
 
                 <super::score_import::ScoreImport />
 
+                <super::transcript_import::TranscriptImport />
+
                 <article class="card">
                     <h3>"Export a backup"</h3>
                     <p class="muted">

@@ -9,3 +9,4 @@ pub mod overview;
 pub mod rubric;
 pub mod score_import;
 pub mod sessions;
+pub mod transcript_import;
