@@ -45,6 +45,8 @@ async fn a_new_evaluation_survives_a_reload() {
         role: Role::PeerCoach,
         evaluator: program.agents[1].id.clone(),
         scored_on: NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+        rubric_id: program.rubric().id().to_string(),
+        rubric_version: program.rubric().version(),
         scores: vec![CriterionScore {
             criterion_id: "empathy".into(),
             score: Some(4),
@@ -85,4 +87,27 @@ async fn a_cleared_store_loads_as_a_first_visit() {
     store::clear().await.expect("clear");
 
     assert_eq!(store::load().await.expect("load"), None);
+}
+
+#[wasm_bindgen_test]
+async fn rubric_versions_and_pair_rubrics_survive_a_reload() {
+    let mut program = small_program();
+    let mut criteria = program.rubric().criteria().to_vec();
+    criteria[1].name = "Acknowledges the customer's feelings".into();
+    let v2 = peercoach::domain::Rubric::new("Customer service", criteria)
+        .unwrap()
+        .with_identity(program.rubric().id(), 2);
+    program.rubrics.push(v2);
+    program.pair_rubrics.push(peercoach::domain::PairRubric {
+        coach_id: program.agents[0].id.clone(),
+        agent_id: program.agents[1].id.clone(),
+        rubric_id: program.default_rubric.clone(),
+    });
+
+    store::replace_all(&program).await.expect("save");
+    let loaded = store::load().await.expect("load").expect("a program");
+
+    assert_eq!(loaded.rubric().version(), 2);
+    assert_eq!(loaded.rubrics.len(), 2);
+    assert_eq!(loaded, program);
 }

@@ -1,5 +1,6 @@
 //! Native checks on the real travel calls in ../shared/data: the importer
 //! and the scoring suggestions together, as a scorer meets them.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::PathBuf;

@@ -174,7 +174,9 @@ fn draw_program(rng: &mut ChaCha8Rng, today: NaiveDate) -> Program {
             })
             .collect(),
         agents: cast.agents.clone(),
-        rubric,
+        default_rubric: rubric.id().to_string(),
+        rubrics: vec![rubric],
+        pair_rubrics: Vec::new(),
         calls,
         evaluations,
         sessions: Vec::new(),
@@ -395,6 +397,8 @@ fn draw_evaluations(
             role,
             evaluator,
             scored_on: call.day(),
+            rubric_id: crate::domain::rubric::DEFAULT_RUBRIC_ID.to_string(),
+            rubric_version: 1,
             scores,
         });
     }
@@ -463,7 +467,7 @@ fn build_session(
     number: usize,
 ) -> Session {
     let criterion = program
-        .rubric
+        .rubric()
         .criterion(plan.part.criterion_id())
         .expect("the demo uses the default rubric");
     let dimension = criterion.dimension.clone();
@@ -591,7 +595,7 @@ mod tests {
         assert_eq!(p.name, DEMO_NAME);
         assert_eq!(p.teams.len(), 3);
         assert_eq!(p.agents.len(), 30);
-        assert_eq!(p.rubric, Rubric::default_rubric());
+        assert_eq!(p.rubric(), &Rubric::default_rubric());
         assert_unique(p.agents.iter().map(|a| a.name.as_str()), "agent name");
     }
 
@@ -680,7 +684,7 @@ mod tests {
             }
             for s in &e.scores {
                 assert!(
-                    p.rubric.criterion(&s.criterion_id).is_some(),
+                    p.rubric().criterion(&s.criterion_id).is_some(),
                     "{}",
                     s.criterion_id
                 );
@@ -695,7 +699,7 @@ mod tests {
         for s in &p.sessions {
             assert!(p.agent(&s.coach_id).is_some() && p.agent(&s.agent_id).is_some());
             assert_ne!(s.coach_id, s.agent_id, "{} coaches themselves", s.id);
-            assert!(p.rubric.dimensions().contains(&s.dimension.as_str()));
+            assert!(p.rubric().dimensions().contains(&s.dimension.as_str()));
             for ex in &s.examples {
                 let call = p.call(&ex.call_id).expect("example calls exist");
                 assert_eq!(
@@ -712,7 +716,7 @@ mod tests {
                     (Speaker::Agent, &ex.moment.quote)
                 );
                 let anchors: Vec<&str> = p
-                    .rubric
+                    .rubric()
                     .criteria_in(&s.dimension)
                     .filter_map(|c| c.anchor(4))
                     .collect();

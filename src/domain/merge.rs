@@ -212,7 +212,7 @@ pub fn preview_program_import(current: &Program, incoming: &Program) -> ProgramI
         new_agents,
         new_teams,
         conflicts,
-        merge_refused: check_same_rubric(&current.rubric, &incoming.rubric).err(),
+        merge_refused: check_rubrics(current, incoming).err(),
     }
 }
 
@@ -301,13 +301,42 @@ fn check_same_rubric(current: &Rubric, incoming: &Rubric) -> Result<(), MergeErr
     Ok(())
 }
 
+/// Every rubric version the two programs share must mean the same; the
+/// file's other rubrics and versions are simply added.
+fn check_rubrics(current: &Program, incoming: &Program) -> Result<(), MergeError> {
+    for theirs in &incoming.rubrics {
+        if let Some(ours) = current.rubric_version(theirs.id(), theirs.version()) {
+            check_same_rubric(ours, theirs).map_err(
+                |MergeError::DifferentRubric { difference }| MergeError::DifferentRubric {
+                    difference: format!("{}: {difference}", ours.label()),
+                },
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// The current program with the incoming records whose ids it lacks. The
 /// current program's name, date, rubric and records are kept; the result
 /// is a demo only when both sides are.
 pub fn merge_programs(current: &Program, incoming: &Program) -> Result<Program, MergeError> {
-    check_same_rubric(&current.rubric, &incoming.rubric)?;
+    check_rubrics(current, incoming)?;
 
     let mut merged = current.clone();
+    for r in &incoming.rubrics {
+        if merged.rubric_version(r.id(), r.version()).is_none() {
+            merged.rubrics.push(r.clone());
+        }
+    }
+    for pair in &incoming.pair_rubrics {
+        if !merged
+            .pair_rubrics
+            .iter()
+            .any(|p| p.coach_id == pair.coach_id && p.agent_id == pair.agent_id)
+        {
+            merged.pair_rubrics.push(pair.clone());
+        }
+    }
     merged.is_demo = current.is_demo && incoming.is_demo;
     add_new(&mut merged.teams, &incoming.teams, |t| &t.id);
     add_new(&mut merged.agents, &incoming.agents, |a| &a.id);
@@ -479,6 +508,8 @@ mod tests {
             role: Role::Qa,
             evaluator: "QA lead".into(),
             scored_on: NaiveDate::from_ymd_opt(2024, 6, 3).unwrap(),
+            rubric_id: "default".into(),
+            rubric_version: 1,
             scores: Vec::new(),
         }
     }
@@ -643,14 +674,17 @@ mod tests {
     fn a_file_with_a_different_rubric_cannot_be_merged_but_can_replace() {
         let current = program();
         let mut incoming = program();
-        let mut criteria = incoming.rubric.criteria().to_vec();
+        let mut criteria = incoming.rubric().criteria().to_vec();
         criteria[0].weight += 5;
         criteria[1].weight -= 5;
-        incoming.rubric = Rubric::new("Reweighted", criteria).unwrap();
+        incoming.rubrics = vec![Rubric::new("Reweighted", criteria).unwrap()];
 
         let err = merge_programs(&current, &incoming).unwrap_err();
         let message = err.to_string();
-        assert!(message.starts_with("the file uses a different rubric (criterion \"opening\""));
+        assert!(
+            message.starts_with("the file uses a different rubric (Customer service (default) (v1): criterion \"opening\""),
+            "{message}"
+        );
         assert!(message.contains("choose Replace"), "{message}");
         assert_eq!(
             preview_program_import(&current, &incoming).merge_refused,
@@ -666,10 +700,10 @@ mod tests {
     fn a_rubric_that_differs_only_in_wording_of_names_still_merges() {
         let current = program();
         let mut incoming = program();
-        let mut criteria = incoming.rubric.criteria().to_vec();
+        let mut criteria = incoming.rubric().criteria().to_vec();
         criteria[0].name = "Greeting".into();
         criteria[0].description = "Says hello.".into();
-        incoming.rubric = Rubric::new("Renamed", criteria).unwrap();
+        incoming.rubrics = vec![Rubric::new("Renamed", criteria).unwrap()];
         assert!(import_program(&current, &incoming, ImportMode::Merge).is_ok());
     }
 
@@ -677,9 +711,9 @@ mod tests {
     fn a_rubric_with_a_changed_anchor_or_an_extra_criterion_is_refused() {
         let current = program();
         let mut incoming = program();
-        let mut criteria = incoming.rubric.criteria().to_vec();
+        let mut criteria = incoming.rubric().criteria().to_vec();
         criteria[2].anchors[3] = "Something else.".into();
-        incoming.rubric = Rubric::new("x", criteria.clone()).unwrap();
+        incoming.rubrics = vec![Rubric::new("x", criteria.clone()).unwrap()];
         let message = merge_programs(&current, &incoming).unwrap_err().to_string();
         assert!(
             message.contains("describes level 4 differently"),
@@ -689,10 +723,10 @@ mod tests {
         let mut extra = criteria[0].clone();
         extra.id = "extra".into();
         extra.weight = 5;
-        let mut criteria = current.rubric.criteria().to_vec();
+        let mut criteria = current.rubric().criteria().to_vec();
         criteria[0].weight -= 5;
         criteria.push(extra);
-        incoming.rubric = Rubric::new("x", criteria).unwrap();
+        incoming.rubrics = vec![Rubric::new("x", criteria).unwrap()];
         let message = merge_programs(&current, &incoming).unwrap_err().to_string();
         assert!(message.contains("weighs"), "{message}");
     }

@@ -12,6 +12,7 @@ pub mod model;
 pub mod rubric;
 pub mod scoring;
 pub mod selection;
+pub mod templates;
 
 pub use model::*;
 pub use rubric::{Criterion, Rubric, RubricError};

@@ -7,7 +7,9 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::rubric::Rubric;
+use std::sync::OnceLock;
+
+use super::rubric::{Rubric, DEFAULT_RUBRIC_ID};
 
 /// One peer-coaching program: everything a browser profile holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +25,13 @@ pub struct Program {
     pub time_zone: FixedOffset,
     pub teams: Vec<Team>,
     pub agents: Vec<Agent>,
-    pub rubric: Rubric,
+    /// Every version of every rubric. The newest version of each is the one
+    /// new scores use; older versions stay for the scores given under them.
+    pub rubrics: Vec<Rubric>,
+    /// The rubric used where no coaching pair has one of its own.
+    pub default_rubric: String,
+    /// Rubrics assigned to coaching pairs, so coach and agent score alike.
+    pub pair_rubrics: Vec<PairRubric>,
     pub calls: Vec<Call>,
     pub evaluations: Vec<Evaluation>,
     pub sessions: Vec<Session>,
@@ -39,11 +47,93 @@ impl Program {
             time_zone: FixedOffset::east_opt(0).expect("UTC is a valid offset"),
             teams: Vec::new(),
             agents: Vec::new(),
-            rubric: Rubric::default_rubric(),
+            rubrics: vec![Rubric::default_rubric()],
+            default_rubric: DEFAULT_RUBRIC_ID.to_string(),
+            pair_rubrics: Vec::new(),
             calls: Vec::new(),
             evaluations: Vec::new(),
             sessions: Vec::new(),
         }
+    }
+
+    /// The newest version of the default rubric: what new scores use unless
+    /// a coaching pair has its own.
+    pub fn rubric(&self) -> &Rubric {
+        self.current_rubric(&self.default_rubric)
+            .or_else(|| self.rubrics.last())
+            .unwrap_or_else(|| fallback_rubric())
+    }
+
+    /// The newest version of the rubric `id`.
+    pub fn current_rubric(&self, id: &str) -> Option<&Rubric> {
+        self.rubrics
+            .iter()
+            .filter(|r| r.id() == id)
+            .max_by_key(|r| r.version())
+    }
+
+    pub fn rubric_version(&self, id: &str, version: u32) -> Option<&Rubric> {
+        self.rubrics
+            .iter()
+            .find(|r| r.id() == id && r.version() == version)
+    }
+
+    /// The newest version of each rubric, the default first.
+    pub fn current_rubrics(&self) -> Vec<&Rubric> {
+        let mut ids: Vec<&str> = vec![self.default_rubric.as_str()];
+        for r in &self.rubrics {
+            if !ids.contains(&r.id()) {
+                ids.push(r.id());
+            }
+        }
+        ids.into_iter()
+            .filter_map(|id| self.current_rubric(id))
+            .collect()
+    }
+
+    /// The rubric version an evaluation was given under. Scores whose
+    /// version is unknown are read with the default rubric.
+    pub fn rubric_of(&self, evaluation: &Evaluation) -> &Rubric {
+        self.rubric_version(&evaluation.rubric_id, evaluation.rubric_version)
+            .unwrap_or_else(|| self.rubric())
+    }
+
+    /// The rubric a call of `agent_id` is scored with: the one assigned to
+    /// a coaching pair of that agent (with `coach_id` when it is known),
+    /// else the default.
+    pub fn rubric_for(&self, agent_id: &str, coach_id: Option<&str>) -> &Rubric {
+        self.pair_rubrics
+            .iter()
+            .filter(|p| p.agent_id == agent_id)
+            .find(|p| coach_id.is_none_or(|c| c == p.coach_id))
+            .and_then(|p| self.current_rubric(&p.rubric_id))
+            .unwrap_or_else(|| self.rubric())
+    }
+
+    /// The dimensions of every current rubric, the default rubric's first:
+    /// coaches are chosen per dimension across rubrics and versions.
+    pub fn dimensions(&self) -> Vec<&str> {
+        let mut dims: Vec<&str> = Vec::new();
+        for r in self.current_rubrics() {
+            for d in r.dimensions() {
+                if !dims.contains(&d) {
+                    dims.push(d);
+                }
+            }
+        }
+        dims
+    }
+
+    /// The dimension a criterion of an evaluation's rubric measures; this is
+    /// what keeps averages comparable across rubric versions.
+    pub fn dimension_of<'a>(
+        &'a self,
+        evaluation: &Evaluation,
+        criterion_id: &str,
+    ) -> Option<&'a str> {
+        self.rubric_of(evaluation)
+            .criterion(criterion_id)
+            .map(|c| c.dimension.as_str())
     }
 
     /// The date figures are computed for: the program's own, else `today`.
@@ -77,6 +167,19 @@ impl Program {
             .iter()
             .filter(move |e| e.call_id == call_id)
     }
+}
+
+/// A rubric assigned to a coaching pair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairRubric {
+    pub coach_id: String,
+    pub agent_id: String,
+    pub rubric_id: String,
+}
+
+fn fallback_rubric() -> &'static Rubric {
+    static DEFAULT: OnceLock<Rubric> = OnceLock::new();
+    DEFAULT.get_or_init(Rubric::default_rubric)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,6 +314,9 @@ pub struct Evaluation {
     /// Who scored: an agent id when the evaluator is an agent, else a name.
     pub evaluator: String,
     pub scored_on: NaiveDate,
+    /// The rubric and version the call was scored under.
+    pub rubric_id: String,
+    pub rubric_version: u32,
     pub scores: Vec<CriterionScore>,
 }
 

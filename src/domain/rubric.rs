@@ -1,15 +1,60 @@
 //! The shared, weighted rubric that coach and agent both score with.
 //!
 //! A rubric is checked when it is built: at least one criterion, unique
-//! ids, weights that total 100, and a written behavioural anchor for each
-//! of the five levels. Everything downstream (overall scores, dimension
-//! averages, the standard quoted in a session) can then rely on it.
+//! ids, weights that total 100 over the criteria that count towards the
+//! overall score, and a written behavioural anchor for each level a
+//! criterion can be given. Everything downstream (overall scores, critical
+//! fails, dimension averages, the standard quoted in a session) can then
+//! rely on it. A rubric has an id and a version: editing one that has
+//! scores makes a new version, and old scores keep theirs.
 
 use thiserror::Error;
 
 /// The lowest and highest level of the scale.
 pub const MIN_LEVEL: u8 = 1;
 pub const MAX_LEVEL: u8 = 5;
+
+/// How a criterion is scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scale {
+    /// Levels 1 to 5, each with its anchor.
+    OneToFive,
+    /// Yes or no, counted as 5 or 1 in the overall score.
+    YesNoAsFiveOrOne,
+    /// Yes or no, counted as pass or fail only: it carries no weight in
+    /// the overall score, and a "no" matters through `critical_at`.
+    PassFail,
+}
+
+impl Scale {
+    pub const ALL: [Scale; 3] = [Scale::OneToFive, Scale::YesNoAsFiveOrOne, Scale::PassFail];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Scale::OneToFive => "1 to 5",
+            Scale::YesNoAsFiveOrOne => "yes/no, counted as 5/1",
+            Scale::PassFail => "yes/no, pass or fail only",
+        }
+    }
+
+    pub fn is_yes_no(self) -> bool {
+        !matches!(self, Scale::OneToFive)
+    }
+
+    /// Whether the criterion's score enters the weighted overall score.
+    pub fn is_weighted(self) -> bool {
+        !matches!(self, Scale::PassFail)
+    }
+
+    /// The levels a scorer can give: 1-5, or 5 (yes) and 1 (no).
+    pub fn levels(self) -> &'static [u8] {
+        if self.is_yes_no() {
+            &[5, 1]
+        } else {
+            &[1, 2, 3, 4, 5]
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Criterion {
@@ -28,6 +73,12 @@ pub struct Criterion {
     pub look_for: Vec<String>,
     /// Phrases that suggest the behaviour is missing or done badly.
     pub avoid: Vec<String>,
+    pub scale: Scale,
+    /// Whether the scorer may mark the criterion not applicable.
+    pub na_allowed: bool,
+    /// A score at or below this level fails the whole call, whatever the
+    /// overall score (for a yes/no criterion, a "no").
+    pub critical_at: Option<u8>,
 }
 
 impl Criterion {
@@ -57,13 +108,24 @@ pub enum RubricError {
     WeightsNot100(u32),
     #[error("criterion \"{criterion}\" has no anchor text for level {level}")]
     MissingAnchor { criterion: String, level: u8 },
+    #[error("criterion \"{0}\" is pass/fail only, so it carries no weight: set its weight to 0")]
+    WeightOnPassFail(String),
+    #[error("criterion \"{criterion}\" fails the call at or below level {level}; choose a level from 1 to 4")]
+    CriticalOutOfRange { criterion: String, level: u8 },
+    #[error("a rubric needs a name")]
+    MissingRubricName,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rubric {
+    id: String,
+    version: u32,
     name: String,
     criteria: Vec<Criterion>,
 }
+
+/// The id of the rubric every program starts with.
+pub const DEFAULT_RUBRIC_ID: &str = "default";
 
 impl Rubric {
     pub fn new(name: &str, criteria: Vec<Criterion>) -> Result<Rubric, RubricError> {
@@ -80,24 +142,69 @@ impl Rubric {
             if c.dimension.trim().is_empty() {
                 return Err(RubricError::MissingDimension(c.id.clone()));
             }
-            if c.weight == 0 {
+            if c.scale.is_weighted() && c.weight == 0 {
                 return Err(RubricError::ZeroWeight(c.id.clone()));
             }
-            if let Some(i) = c.anchors.iter().position(|a| a.trim().is_empty()) {
+            if !c.scale.is_weighted() && c.weight != 0 {
+                return Err(RubricError::WeightOnPassFail(c.id.clone()));
+            }
+            if let Some(level) = c
+                .scale
+                .levels()
+                .iter()
+                .copied()
+                .find(|l| c.anchor(*l).is_none_or(|a| a.trim().is_empty()))
+            {
                 return Err(RubricError::MissingAnchor {
                     criterion: c.id.clone(),
-                    level: i as u8 + 1,
+                    level,
                 });
             }
+            if let Some(level) = c.critical_at.filter(|l| !(1..MAX_LEVEL).contains(l)) {
+                return Err(RubricError::CriticalOutOfRange {
+                    criterion: c.id.clone(),
+                    level,
+                });
+            }
+        }
+        if name.trim().is_empty() {
+            return Err(RubricError::MissingRubricName);
         }
         let total: u32 = criteria.iter().map(|c| c.weight).sum();
         if total != 100 {
             return Err(RubricError::WeightsNot100(total));
         }
         Ok(Rubric {
+            id: DEFAULT_RUBRIC_ID.to_string(),
+            version: 1,
             name: name.to_string(),
             criteria,
         })
+    }
+
+    /// The same rubric under another id and version.
+    pub fn with_identity(mut self, id: &str, version: u32) -> Rubric {
+        self.id = id.to_string();
+        self.version = version.max(1);
+        self
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn version(&self) -> u32 {
+        self.version
+    }
+
+    /// "Customer service (v2)", for lists where versions sit side by side.
+    pub fn label(&self) -> String {
+        format!("{} (v{})", self.name, self.version)
+    }
+
+    /// Whether a level fails the call on this criterion.
+    pub fn fails_call(criterion: &Criterion, level: u8) -> bool {
+        criterion.critical_at.is_some_and(|at| level <= at)
     }
 
     pub fn name(&self) -> &str {
@@ -142,6 +249,9 @@ impl Rubric {
                 anchors: a.map(String::from),
                 look_for: Vec::new(),
                 avoid: Vec::new(),
+                scale: Scale::OneToFive,
+                na_allowed: true,
+                critical_at: None,
             };
         let phrases = |list: &[&str]| list.iter().map(|p| p.to_string()).collect::<Vec<_>>();
         let criteria = vec![
@@ -336,5 +446,49 @@ mod tests {
         assert!(c.anchor(1).unwrap().starts_with("Ignores"));
         assert!(c.anchor(0).is_none());
         assert!(c.anchor(6).is_none());
+    }
+
+    #[test]
+    fn a_pass_fail_item_must_carry_no_weight() {
+        let mut cs = criteria();
+        cs[4].scale = Scale::PassFail;
+        assert_eq!(
+            Rubric::new("x", cs.clone()),
+            Err(RubricError::WeightOnPassFail("clarity".into()))
+        );
+        cs[4].weight = 0;
+        cs[3].weight += 15;
+        assert!(Rubric::new("x", cs).is_ok());
+    }
+
+    #[test]
+    fn a_yes_no_item_needs_anchors_only_for_yes_and_no() {
+        let mut cs = criteria();
+        cs[0].scale = Scale::YesNoAsFiveOrOne;
+        cs[0].anchors[1] = String::new();
+        cs[0].anchors[2] = String::new();
+        cs[0].anchors[3] = String::new();
+        assert!(Rubric::new("x", cs.clone()).is_ok());
+        cs[0].anchors[4] = " ".into();
+        assert_eq!(
+            Rubric::new("x", cs),
+            Err(RubricError::MissingAnchor {
+                criterion: "opening".into(),
+                level: 5
+            })
+        );
+    }
+
+    #[test]
+    fn a_critical_level_must_leave_a_passing_level() {
+        let mut cs = criteria();
+        cs[0].critical_at = Some(5);
+        assert_eq!(
+            Rubric::new("x", cs),
+            Err(RubricError::CriticalOutOfRange {
+                criterion: "opening".into(),
+                level: 5
+            })
+        );
     }
 }

@@ -22,7 +22,7 @@ pub fn overall_score(rubric: &Rubric, evaluation: &Evaluation) -> Option<f64> {
     // Walking the rubric rather than the evaluation ignores scores for
     // criteria the rubric no longer has, and reads a criterion once even if
     // an imported evaluation repeats it.
-    for criterion in rubric.criteria() {
+    for criterion in rubric.criteria().iter().filter(|c| c.scale.is_weighted()) {
         if let Some(score) = scored_level(evaluation, &criterion.id) {
             weighted += u64::from(score) * u64::from(criterion.weight);
             weights += u64::from(criterion.weight);
@@ -33,6 +33,34 @@ pub fn overall_score(rubric: &Rubric, evaluation: &Evaluation) -> Option<f64> {
         None
     } else {
         Some(weighted as f64 / weights as f64)
+    }
+}
+
+/// The overall score, and the critical criteria that failed the call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub overall: Option<f64>,
+    /// Names of the critical criteria scored at or below their level: any
+    /// one fails the call, whatever the overall score.
+    pub failed_on: Vec<String>,
+}
+
+impl Verdict {
+    pub fn failed(&self) -> bool {
+        !self.failed_on.is_empty()
+    }
+}
+
+pub fn verdict(rubric: &Rubric, evaluation: &Evaluation) -> Verdict {
+    let failed_on = rubric
+        .criteria()
+        .iter()
+        .filter(|c| scored_level(evaluation, &c.id).is_some_and(|l| Rubric::fails_call(c, l)))
+        .map(|c| c.name.clone())
+        .collect();
+    Verdict {
+        overall: overall_score(rubric, evaluation),
+        failed_on,
     }
 }
 
@@ -102,12 +130,6 @@ pub fn dimension_scores(
         .filter(|c| c.agent_id == agent_id && (from..=to).contains(&c.day()))
         .map(|c| c.id.as_str())
         .collect();
-    let criteria: Vec<&str> = program
-        .rubric
-        .criteria_in(dimension)
-        .map(|c| c.id.as_str())
-        .collect();
-
     let mut tally = DimensionTally::default();
     let mut scored_calls: HashSet<&str> = HashSet::new();
     let evaluations = program
@@ -115,8 +137,16 @@ pub fn dimension_scores(
         .iter()
         .filter(|e| e.role.counts_for_performance() && calls.contains(e.call_id.as_str()));
     for evaluation in evaluations {
-        for criterion_id in &criteria {
-            if let Some(level) = scored_level(evaluation, criterion_id) {
+        // Each score is read under the rubric version it was given with, so
+        // a criterion renamed or reweighted in a later version still counts
+        // for its dimension. Pass/fail items are gates, not skill levels,
+        // and stay out of dimension averages.
+        let criteria = program
+            .rubric_of(evaluation)
+            .criteria_in(dimension)
+            .filter(|c| c.scale.is_weighted());
+        for criterion in criteria {
+            if let Some(level) = scored_level(evaluation, &criterion.id) {
                 tally.sum += u32::from(level);
                 tally.scores += 1;
                 scored_calls.insert(evaluation.call_id.as_str());
@@ -150,6 +180,8 @@ pub(crate) mod tests {
             role,
             evaluator: "QA".into(),
             scored_on: day("2026-01-01"),
+            rubric_id: crate::domain::rubric::DEFAULT_RUBRIC_ID.into(),
+            rubric_version: 1,
             scores: scores
                 .iter()
                 .map(|(id, score)| CriterionScore {
@@ -322,6 +354,90 @@ pub(crate) mod tests {
         );
     }
 
+    /// The default rubric with criterion 0 made critical at `level` and
+    /// a pass/fail item added that fails the call on a "no".
+    fn rubric_with_gates(level: u8) -> Rubric {
+        use crate::domain::rubric::Scale;
+        let mut criteria = Rubric::default_rubric().criteria().to_vec();
+        criteria[0].critical_at = Some(level);
+        let mut gate = criteria[4].clone();
+        gate.id = "disclosure".into();
+        gate.name = "Gives the disclosure".into();
+        gate.scale = Scale::PassFail;
+        gate.weight = 0;
+        gate.critical_at = Some(1);
+        criteria.push(gate);
+        Rubric::new("gated", criteria).unwrap()
+    }
+
+    #[test]
+    fn a_critical_criterion_at_or_below_its_level_fails_the_call_whatever_the_overall() {
+        let rubric = rubric_with_gates(2);
+        let ev = |opening: u8| {
+            evaluation(
+                "c",
+                Role::Qa,
+                &[("opening", Some(opening)), ("empathy", Some(5))],
+            )
+        };
+
+        let failed = verdict(&rubric, &ev(2));
+        let passed = verdict(&rubric, &ev(3));
+
+        assert_eq!(failed.failed_on, ["Opening and identity check"]);
+        assert_eq!(
+            failed.overall,
+            Some((2.0 * 15.0 + 5.0 * 25.0) / 40.0),
+            "the overall stays as computed"
+        );
+        assert!(!passed.failed());
+    }
+
+    #[test]
+    fn a_pass_fail_no_fails_the_call_and_never_moves_the_overall_score() {
+        let rubric = rubric_with_gates(1);
+        let with = |gate: Option<u8>| {
+            let mut scores = vec![("empathy", Some(3)), ("clarity", Some(4))];
+            scores.push(("disclosure", gate));
+            evaluation("c", Role::Qa, &scores)
+        };
+
+        let no = verdict(&rubric, &with(Some(1)));
+        let yes = verdict(&rubric, &with(Some(5)));
+
+        assert_eq!(no.failed_on, ["Gives the disclosure"]);
+        assert!(!yes.failed());
+        assert_eq!(no.overall, yes.overall);
+        assert_eq!(no.overall, verdict(&rubric, &with(None)).overall);
+    }
+
+    #[test]
+    fn a_dimension_average_joins_scores_given_under_two_rubric_versions() {
+        // Version 2 renames empathy's criterion and changes its weights; its
+        // dimension is what keeps the scores comparable.
+        let mut p = tally_program();
+        let mut criteria = Rubric::default_rubric().criteria().to_vec();
+        criteria[1].id = "acknowledges".into();
+        criteria[1].weight = 30;
+        criteria[4].weight = 10;
+        p.rubrics.push(
+            Rubric::new("v2", criteria)
+                .unwrap()
+                .with_identity("default", 2),
+        );
+        let mut newer = evaluation("c3", Role::Qa, &[("acknowledges", Some(3))]);
+        newer.rubric_version = 2;
+        p.evaluations.push(newer);
+
+        let tally = dimension_scores(&p, "a", "Empathy", day("2026-03-01"), day("2026-03-31"));
+
+        assert_eq!(
+            (tally.sum, tally.scores, tally.scored_calls),
+            (4 + 2 + 3, 3, 2)
+        );
+        assert_eq!(p.rubric().version(), 2, "new scores use the newest version");
+    }
+
     fn scores_strategy() -> impl Strategy<Value = Vec<Option<u8>>> {
         prop::collection::vec(prop::option::of(1u8..=5), 5)
     }
@@ -368,6 +484,50 @@ pub(crate) mod tests {
                 .map(|(i, (id, na))| (id, if na && i > 0 { None } else { Some(k) }))
                 .collect();
             prop_assert_eq!(overall(&pairs), Some(f64::from(k)));
+        }
+
+        #[test]
+        fn a_pass_fail_item_never_changes_the_overall_score(
+            scores in scores_strategy(),
+            gate in prop::option::of(prop::sample::select(vec![1u8, 5])),
+        ) {
+            let rubric = rubric_with_gates(1);
+            let mut pairs: Vec<_> = all_ids().into_iter().zip(scores).collect();
+            let without = overall_score(&rubric, &evaluation("c", Role::Qa, &pairs));
+            pairs.push(("disclosure", gate));
+            let with = verdict(&rubric, &evaluation("c", Role::Qa, &pairs));
+            prop_assert_eq!(with.overall, without);
+            let gate_failed = with.failed_on.iter().any(|n| n == "Gives the disclosure");
+            prop_assert_eq!(gate_failed, gate == Some(1));
+        }
+
+        #[test]
+        fn splitting_scores_across_rubric_versions_leaves_the_dimension_tally_alone(
+            levels in prop::collection::vec(1u8..=5, 1..8),
+            in_v2 in prop::collection::vec(any::<bool>(), 8),
+        ) {
+            let mut p = Program::empty("t");
+            let mut criteria = Rubric::default_rubric().criteria().to_vec();
+            criteria[1].id = "acknowledges".into();
+            p.rubrics.push(Rubric::new("v2", criteria).unwrap().with_identity("default", 2));
+            let mut all_v1 = p.clone();
+            for (i, level) in levels.iter().enumerate() {
+                let id = format!("c{i}");
+                p.calls.push(call(&id, "a", day("2026-03-01")));
+                all_v1.calls.push(call(&id, "a", day("2026-03-01")));
+                let mut e = evaluation(&id, Role::Qa, &[("empathy", Some(*level))]);
+                all_v1.evaluations.push(e.clone());
+                if in_v2[i] {
+                    e = evaluation(&id, Role::Qa, &[("acknowledges", Some(*level))]);
+                    e.rubric_version = 2;
+                }
+                p.evaluations.push(e);
+            }
+            let range = (day("2026-03-01"), day("2026-03-01"));
+            prop_assert_eq!(
+                dimension_scores(&p, "a", "Empathy", range.0, range.1),
+                dimension_scores(&all_v1, "a", "Empathy", range.0, range.1)
+            );
         }
     }
 }

@@ -41,7 +41,7 @@ pub struct DimensionCoaches {
 /// rubric order, from the 90 days ending on `as_of`.
 pub fn select_coaches(program: &Program, as_of: NaiveDate) -> Vec<DimensionCoaches> {
     program
-        .rubric
+        .rubric()
         .dimensions()
         .into_iter()
         .map(|dimension| coaches_for(program, dimension, as_of))
@@ -169,7 +169,7 @@ mod tests {
             .into_iter()
             .map(|d| d.dimension)
             .collect();
-        assert_eq!(dims, p.rubric.dimensions());
+        assert_eq!(dims, p.rubric().dimensions());
     }
 
     #[test]

@@ -21,17 +21,20 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::{at, decode, parse_date, parse_date_time, FormatError, Problem};
-use crate::domain::rubric::MAX_LEVEL;
+use crate::domain::rubric::{Scale, DEFAULT_RUBRIC_ID, MAX_LEVEL};
 use crate::domain::{
-    Agent, Call, Criterion, CriterionScore, Evaluation, Example, Line, Moment, Program, Role,
-    Rubric, Session, Speaker, Team,
+    Agent, Call, Criterion, CriterionScore, Evaluation, Example, Line, Moment, PairRubric, Program,
+    Role, Rubric, Session, Speaker, Team,
 };
 
 /// The value of `"format"` that marks a Peercoach program file.
 pub const FORMAT: &str = "peercoach-program";
 
 /// The newest file layout this version reads and the one it writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+/// The oldest layout still read. Version 1 had one rubric, no versions and
+/// no rubric on evaluations; it reads as rubric "default", version 1.
+pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 
 /// How errors name records read back from the browser store, which have no
 /// file name of their own.
@@ -58,7 +61,15 @@ pub struct ProgramDto {
     /// written before it existed read as UTC.
     #[serde(default = "utc_text")]
     pub time_zone: String,
-    pub rubric: RubricDto,
+    /// Schema 1's single rubric; schema 2 writes `rubrics` instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rubric: Option<RubricDto>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rubrics: Vec<RubricDto>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_rubric: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pair_rubrics: Vec<PairRubricDto>,
     pub teams: Vec<TeamDto>,
     pub agents: Vec<AgentDto>,
     pub calls: Vec<CallDto>,
@@ -78,7 +89,15 @@ pub struct ProgramMeta {
     /// written before it existed read as UTC.
     #[serde(default = "utc_text")]
     pub time_zone: String,
-    pub rubric: RubricDto,
+    /// Schema 1's single rubric; schema 2 writes `rubrics` instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rubric: Option<RubricDto>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rubrics: Vec<RubricDto>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_rubric: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pair_rubrics: Vec<PairRubricDto>,
     pub teams: Vec<TeamDto>,
     pub agents: Vec<AgentDto>,
 }
@@ -86,8 +105,49 @@ pub struct ProgramMeta {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RubricDto {
+    #[serde(default = "default_rubric_id")]
+    pub id: String,
+    #[serde(default = "first_version")]
+    pub version: u32,
     pub name: String,
     pub criteria: Vec<CriterionDto>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PairRubricDto {
+    pub coach_id: String,
+    pub agent_id: String,
+    pub rubric_id: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScaleDto {
+    #[default]
+    OneToFive,
+    YesNo,
+    PassFail,
+}
+
+fn default_rubric_id() -> String {
+    DEFAULT_RUBRIC_ID.to_string()
+}
+
+fn first_version() -> u32 {
+    1
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_default_scale(scale: &ScaleDto) -> bool {
+    *scale == ScaleDto::OneToFive
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -105,6 +165,12 @@ pub struct CriterionDto {
     pub look_for: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub avoid: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_default_scale")]
+    pub scale: ScaleDto,
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub na_allowed: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub critical_at: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -158,6 +224,10 @@ pub struct EvaluationDto {
     pub role: RoleDto,
     pub evaluator: String,
     pub scored_on: String,
+    #[serde(default = "default_rubric_id")]
+    pub rubric_id: String,
+    #[serde(default = "first_version")]
+    pub rubric_version: u32,
     pub scores: Vec<ScoreDto>,
 }
 
@@ -241,6 +311,9 @@ pub fn export_program(program: &Program, exported_at: &str) -> String {
             time_zone: meta.time_zone,
             is_demo: meta.is_demo,
             rubric: meta.rubric,
+            rubrics: meta.rubrics,
+            default_rubric: meta.default_rubric,
+            pair_rubrics: meta.pair_rubrics,
             teams: meta.teams,
             agents: meta.agents,
             calls: by_id(&program.calls, |c: &CallDto| &c.id),
@@ -265,6 +338,9 @@ pub fn parse_program(file_name: &str, text: &str) -> Result<Program, FormatError
         is_demo: p.is_demo,
         time_zone: p.time_zone,
         rubric: p.rubric,
+        rubrics: p.rubrics,
+        default_rubric: p.default_rubric,
+        pair_rubrics: p.pair_rubrics,
         teams: p.teams,
         agents: p.agents,
     };
@@ -306,11 +382,15 @@ fn check_header(file_name: &str, text: &str) -> Result<(), FormatError> {
             file: file_name.to_string(),
             found: u32::try_from(v).unwrap_or(u32::MAX),
         }),
-        Some(v) if v == u64::from(SCHEMA_VERSION) => Ok(()),
+        Some(v) if (u64::from(OLDEST_SCHEMA_VERSION)..=u64::from(SCHEMA_VERSION)).contains(&v) => {
+            Ok(())
+        }
         _ => Err(FormatError::Invalid {
             file: file_name.to_string(),
             path: "schema_version".into(),
-            message: format!("{version} is not a schema Peercoach has written (expected 1)"),
+            message: format!(
+                "{version} is not a schema Peercoach has written (expected {OLDEST_SCHEMA_VERSION} to {SCHEMA_VERSION})"
+            ),
         }),
     }
 }
@@ -447,6 +527,8 @@ impl Record for Evaluation {
             },
             evaluator: self.evaluator.clone(),
             scored_on: self.scored_on.format("%Y-%m-%d").to_string(),
+            rubric_id: self.rubric_id.clone(),
+            rubric_version: self.rubric_version,
             scores: self
                 .scores
                 .iter()
@@ -484,6 +566,8 @@ impl Record for Evaluation {
                 RoleDto::SelfReview => Role::SelfReview,
             },
             evaluator: dto.evaluator,
+            rubric_id: dto.rubric_id,
+            rubric_version: dto.rubric_version,
             scores,
         })
     }
@@ -583,30 +667,80 @@ fn utc_text() -> String {
     "+00:00".to_string()
 }
 
+fn rubric_dto(rubric: &Rubric) -> RubricDto {
+    RubricDto {
+        id: rubric.id().to_string(),
+        version: rubric.version(),
+        name: rubric.name().to_string(),
+        criteria: rubric
+            .criteria()
+            .iter()
+            .map(|c| CriterionDto {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                dimension: c.dimension.clone(),
+                weight: c.weight,
+                description: c.description.clone(),
+                anchors: c.anchors.clone(),
+                look_for: c.look_for.clone(),
+                avoid: c.avoid.clone(),
+                scale: match c.scale {
+                    Scale::OneToFive => ScaleDto::OneToFive,
+                    Scale::YesNoAsFiveOrOne => ScaleDto::YesNo,
+                    Scale::PassFail => ScaleDto::PassFail,
+                },
+                na_allowed: c.na_allowed,
+                critical_at: c.critical_at,
+            })
+            .collect(),
+    }
+}
+
+fn rubric_of_dto(dto: RubricDto, path: &str) -> Result<Rubric, Problem> {
+    let criteria = dto
+        .criteria
+        .into_iter()
+        .map(|c| Criterion {
+            id: c.id,
+            name: c.name,
+            dimension: c.dimension,
+            weight: c.weight,
+            description: c.description,
+            anchors: c.anchors,
+            look_for: c.look_for,
+            avoid: c.avoid,
+            scale: match c.scale {
+                ScaleDto::OneToFive => Scale::OneToFive,
+                ScaleDto::YesNo => Scale::YesNoAsFiveOrOne,
+                ScaleDto::PassFail => Scale::PassFail,
+            },
+            na_allowed: c.na_allowed,
+            critical_at: c.critical_at,
+        })
+        .collect();
+    Rubric::new(&dto.name, criteria)
+        .map(|r| r.with_identity(&dto.id, dto.version))
+        .map_err(|e| Problem::new(path, e.to_string()))
+}
+
 fn meta_of(program: &Program) -> ProgramMeta {
-    let rubric = &program.rubric;
     ProgramMeta {
         name: program.name.clone(),
         as_of: program.as_of.map(|d| d.format("%Y-%m-%d").to_string()),
         is_demo: program.is_demo,
         time_zone: program.time_zone.to_string(),
-        rubric: RubricDto {
-            name: rubric.name().to_string(),
-            criteria: rubric
-                .criteria()
-                .iter()
-                .map(|c| CriterionDto {
-                    id: c.id.clone(),
-                    name: c.name.clone(),
-                    dimension: c.dimension.clone(),
-                    weight: c.weight,
-                    description: c.description.clone(),
-                    anchors: c.anchors.clone(),
-                    look_for: c.look_for.clone(),
-                    avoid: c.avoid.clone(),
-                })
-                .collect(),
-        },
+        rubric: None,
+        rubrics: program.rubrics.iter().map(rubric_dto).collect(),
+        default_rubric: Some(program.default_rubric.clone()),
+        pair_rubrics: program
+            .pair_rubrics
+            .iter()
+            .map(|p| PairRubricDto {
+                coach_id: p.coach_id.clone(),
+                agent_id: p.agent_id.clone(),
+                rubric_id: p.rubric_id.clone(),
+            })
+            .collect(),
         teams: program
             .teams
             .iter()
@@ -640,23 +774,41 @@ fn assemble(
         Some(text) => Some(parse_date(text, &at(base, "as_of"))?),
         None => None,
     };
-    let criteria = meta
-        .rubric
-        .criteria
+    // Schema 1 had a single rubric; schema 2 a list of rubric versions.
+    let rubrics = match (meta.rubric, meta.rubrics.is_empty()) {
+        (Some(single), true) => vec![rubric_of_dto(single, &at(base, "rubric"))?],
+        (None, false) => {
+            let mut list = Vec::with_capacity(meta.rubrics.len());
+            for (i, r) in meta.rubrics.into_iter().enumerate() {
+                list.push(rubric_of_dto(r, &format!("{}[{i}]", at(base, "rubrics")))?);
+            }
+            list
+        }
+        (Some(_), false) => {
+            return Err(Problem::new(
+                at(base, "rubric"),
+                "the file has both \"rubric\" and \"rubrics\"; keep one",
+            ))
+        }
+        (None, true) => {
+            return Err(Problem::new(
+                at(base, "rubrics"),
+                "the program has no rubric",
+            ));
+        }
+    };
+    let default_rubric = meta
+        .default_rubric
+        .unwrap_or_else(|| rubrics[0].id().to_string());
+    let pair_rubrics = meta
+        .pair_rubrics
         .into_iter()
-        .map(|c| Criterion {
-            id: c.id,
-            name: c.name,
-            dimension: c.dimension,
-            weight: c.weight,
-            description: c.description,
-            anchors: c.anchors,
-            look_for: c.look_for,
-            avoid: c.avoid,
+        .map(|p| PairRubric {
+            coach_id: p.coach_id,
+            agent_id: p.agent_id,
+            rubric_id: p.rubric_id,
         })
         .collect();
-    let rubric = Rubric::new(&meta.rubric.name, criteria)
-        .map_err(|e| Problem::new(at(base, "rubric"), e.to_string()))?;
     let mut agents = Vec::with_capacity(meta.agents.len());
     for (i, a) in meta.agents.into_iter().enumerate() {
         let hired_on = match &a.hired_on {
@@ -696,7 +848,9 @@ fn assemble(
             })
             .collect(),
         agents,
-        rubric,
+        rubrics,
+        default_rubric,
+        pair_rubrics,
         calls: convert_all(calls, base)?,
         evaluations: convert_all(evaluations, base)?,
         sessions: convert_all(sessions, base)?,
@@ -762,6 +916,39 @@ fn check_references(p: &Program, base: &str) -> Result<(), Problem> {
         }
     }
 
+    for (i, r) in p.rubrics.iter().enumerate() {
+        if p.rubrics[..i]
+            .iter()
+            .any(|o| o.id() == r.id() && o.version() == r.version())
+        {
+            return Err(Problem::new(
+                format!("{}[{i}]", at(base, "rubrics")),
+                format!("rubric {:?} version {} appears twice", r.id(), r.version()),
+            ));
+        }
+    }
+    if p.current_rubric(&p.default_rubric).is_none() {
+        return Err(Problem::new(
+            at(base, "default_rubric"),
+            format!("no rubric has id {:?}", p.default_rubric),
+        ));
+    }
+    for (i, pair) in p.pair_rubrics.iter().enumerate() {
+        let path = |field: &str| format!("{}[{i}].{field}", at(base, "pair_rubrics"));
+        if !agents.contains_key(pair.coach_id.as_str()) {
+            return Err(missing_agent(&pair.coach_id, path("coach_id")));
+        }
+        if !agents.contains_key(pair.agent_id.as_str()) {
+            return Err(missing_agent(&pair.agent_id, path("agent_id")));
+        }
+        if p.current_rubric(&pair.rubric_id).is_none() {
+            return Err(Problem::new(
+                path("rubric_id"),
+                format!("no rubric has id {:?}", pair.rubric_id),
+            ));
+        }
+    }
+
     for (i, e) in p.evaluations.iter().enumerate() {
         if !calls.contains_key(e.call_id.as_str()) {
             return Err(missing_call(&e.call_id, place("evaluations", i, "call_id")));
@@ -769,9 +956,20 @@ fn check_references(p: &Program, base: &str) -> Result<(), Problem> {
         let scores = format!("{}[{i}].scores", at(base, "evaluations"));
         index_ids(e.scores.iter().map(|s| s.criterion_id.as_str()), &scores)
             .map_err(|p| Problem::new(p.path, "the same criterion is scored twice"))?;
+        let Some(rubric) = p.rubric_version(&e.rubric_id, e.rubric_version) else {
+            return Err(Problem::new(
+                place("evaluations", i, "rubric_id"),
+                format!(
+                    "no rubric {:?} version {} is in the program; add it to {} or correct the id",
+                    e.rubric_id,
+                    e.rubric_version,
+                    at(base, "rubrics")
+                ),
+            ));
+        };
         for (j, s) in e.scores.iter().enumerate() {
-            if p.rubric.criterion(&s.criterion_id).is_none() {
-                let known: Vec<&str> = p.rubric.criteria().iter().map(|c| c.id.as_str()).collect();
+            if rubric.criterion(&s.criterion_id).is_none() {
+                let known: Vec<&str> = rubric.criteria().iter().map(|c| c.id.as_str()).collect();
                 return Err(Problem::new(
                     format!("{scores}[{j}].criterion_id"),
                     format!(
@@ -784,7 +982,7 @@ fn check_references(p: &Program, base: &str) -> Result<(), Problem> {
         }
     }
 
-    let dimensions = p.rubric.dimensions();
+    let dimensions = p.dimensions();
     for (i, s) in p.sessions.iter().enumerate() {
         if !agents.contains_key(s.coach_id.as_str()) {
             return Err(missing_agent(&s.coach_id, place("sessions", i, "coach_id")));
@@ -909,6 +1107,8 @@ mod tests {
             role: Role::PeerCoach,
             evaluator: "a1".into(),
             scored_on: date("2024-06-03"),
+            rubric_id: "default".into(),
+            rubric_version: 1,
             scores: vec![
                 CriterionScore {
                     criterion_id: "empathy".into(),
@@ -997,7 +1197,7 @@ mod tests {
     fn the_file_states_its_format_version_and_export_time() {
         let value: serde_json::Value = serde_json::from_str(&exported()).unwrap();
         assert_eq!(value["format"], "peercoach-program");
-        assert_eq!(value["schema_version"], 1);
+        assert_eq!(value["schema_version"], 2);
         assert_eq!(value["exported_at"], "2024-07-01T09:00:00+02:00");
         assert_eq!(value["program"]["evaluations"][0]["role"], "peer_coach");
         assert_eq!(
@@ -1039,14 +1239,46 @@ mod tests {
     }
 
     #[test]
+    fn a_schema_1_file_reads_with_its_single_rubric_as_version_1() {
+        let mut v: serde_json::Value = serde_json::from_str(&exported()).unwrap();
+        v["schema_version"] = 1.into();
+        let program = v["program"].as_object_mut().unwrap();
+        let mut rubric = program.remove("rubrics").unwrap()[0].clone();
+        rubric.as_object_mut().unwrap().remove("id");
+        rubric.as_object_mut().unwrap().remove("version");
+        program.insert("rubric".into(), rubric);
+        program.remove("default_rubric");
+        for e in program["evaluations"].as_array_mut().unwrap() {
+            e.as_object_mut().unwrap().remove("rubric_id");
+            e.as_object_mut().unwrap().remove("rubric_version");
+        }
+
+        let read = parse_program("old.json", &v.to_string()).expect("schema 1 still reads");
+
+        assert_eq!(read, small_program());
+        assert_eq!(read.rubric().id(), DEFAULT_RUBRIC_ID);
+        assert_eq!(read.evaluations[0].rubric_version, 1);
+    }
+
+    #[test]
+    fn an_evaluation_under_an_unknown_rubric_version_is_refused() {
+        let message = error_after(|v| v["program"]["evaluations"][0]["rubric_version"] = 7.into());
+        assert!(
+            message.contains("program.evaluations[0].rubric_id"),
+            "{message}"
+        );
+        assert!(message.contains("version 7"), "{message}");
+    }
+
+    #[test]
     fn a_file_from_a_newer_schema_is_refused() {
         let message = error_after(|v| {
-            v["schema_version"] = 2.into();
+            v["schema_version"] = 3.into();
             v["program"]["new_thing"] = true.into();
         });
         assert_eq!(
             message,
-            "backup.json was written by a newer Peercoach (schema 2); this version reads schema 1"
+            "backup.json was written by a newer Peercoach (schema 3); this version reads schema 2"
         );
     }
 
@@ -1113,10 +1345,11 @@ mod tests {
 
     #[test]
     fn a_rubric_whose_weights_do_not_total_100_is_refused() {
-        let message = error_after(|v| v["program"]["rubric"]["criteria"][0]["weight"] = 20.into());
+        let message =
+            error_after(|v| v["program"]["rubrics"][0]["criteria"][0]["weight"] = 20.into());
         assert_eq!(
             message,
-            "backup.json: program.rubric: weights total 105, they must total 100"
+            "backup.json: program.rubrics[0]: weights total 105, they must total 100"
         );
     }
 

@@ -997,6 +997,9 @@ fn plan_row(
         role: mapping.role,
         evaluator: read.evaluator.clone(),
         scored_on: when.day(),
+        // The columns were mapped to the default rubric's criteria.
+        rubric_id: program.rubric().id().to_string(),
+        rubric_version: program.rubric().version(),
         scores,
     });
     Ok(())
@@ -1092,7 +1095,7 @@ mod tests {
 
     /// The suggested mapping, day first when the dates leave it open.
     fn mapping(table: &Table, program: &Program) -> Mapping {
-        let mut suggestion = suggest_mapping(table, &program.rubric);
+        let mut suggestion = suggest_mapping(table, &program.rubric());
         suggestion.day_order.get_or_insert(DayOrder::DayFirst);
         suggestion
             .mapping(utc(), Role::Qa)
@@ -1230,7 +1233,7 @@ mod tests {
             "interaction_id,AGENT NAME,Evaluated at,Scored by,FCR,Acknowledges feelings,\
              opening,Communication,notes\nc1,a1,2024-06-03,Lee,yes,4,3,5,x\n",
         );
-        let s = suggest_mapping(&table, &p.rubric);
+        let s = suggest_mapping(&table, &p.rubric());
         assert_eq!(
             (s.call_id, s.agent, s.date_time, s.evaluator, s.outcome),
             (Some(0), Some(1), Some(2), Some(3), Some(4))
@@ -1251,7 +1254,7 @@ mod tests {
     fn a_criterion_column_is_not_taken_for_the_outcome() {
         let p = program();
         let table = table("Call ID,Agent,Date,Resolution,Resolved\nc1,a1,2024-06-03,4,yes\n");
-        let s = suggest_mapping(&table, &p.rubric);
+        let s = suggest_mapping(&table, &p.rubric());
         assert_eq!(s.criteria, [("resolution".to_string(), 3)]);
         assert_eq!(s.outcome, Some(4));
     }
@@ -1261,7 +1264,7 @@ mod tests {
         let p = program();
         let scale = |scores: &str| {
             let text = format!("Call ID,Agent,Date,Empathy\nc1,a1,2024-06-03,{scores}\n");
-            suggest_mapping(&table(&text), &p.rubric).scale
+            suggest_mapping(&table(&text), &p.rubric()).scale
         };
         assert_eq!(scale("5"), Some(ScoreScale::OneToFive));
         assert_eq!(scale("0"), Some(ScoreScale::ZeroToTen));
@@ -1400,6 +1403,8 @@ mod tests {
             role: Role::Qa,
             evaluator: "Lee".into(),
             scored_on: day(2024, 6, 3),
+            rubric_id: "default".into(),
+            rubric_version: 1,
             scores: vec![CriterionScore {
                 criterion_id: "empathy".into(),
                 score: Some(2),
@@ -1484,7 +1489,7 @@ mod tests {
     fn an_ambiguous_day_order_is_left_to_the_person() {
         let p = program();
         let text = "Call ID,Agent,Date,Empathy\nc1,a1,03/06/2024,4\nc1,a1,04/07/2024,4\n";
-        let suggestion = suggest_mapping(&table(text), &p.rubric);
+        let suggestion = suggest_mapping(&table(text), &p.rubric());
         assert_eq!(suggestion.day_order, None);
         let questions = suggestion.mapping(utc(), Role::Qa).unwrap_err();
         assert_eq!(
@@ -1497,7 +1502,7 @@ mod tests {
     fn iso_dates_and_excel_day_numbers_need_no_day_order() {
         let p = program();
         let text = "Call ID,Agent,Date,Empathy\nc1,a1,2024-06-03,4\nc1,a1,45446,4\n";
-        let suggestion = suggest_mapping(&table(text), &p.rubric);
+        let suggestion = suggest_mapping(&table(text), &p.rubric());
         assert_eq!(
             (suggestion.day_order, suggestion.day_order_matters),
             (None, false)
@@ -1508,7 +1513,7 @@ mod tests {
     #[test]
     fn missing_columns_are_asked_for_one_question_each() {
         let p = program();
-        let suggestion = suggest_mapping(&table("Ref,Who,When\nc1,a1,2024-06-03\n"), &p.rubric);
+        let suggestion = suggest_mapping(&table("Ref,Who,When\nc1,a1,2024-06-03\n"), &p.rubric());
         let questions = suggestion.mapping(utc(), Role::Qa).unwrap_err();
         assert_eq!(questions.len(), 6, "{questions:?}");
         assert_eq!(questions[0], "Which column holds the call id?");
@@ -1521,7 +1526,7 @@ mod tests {
                     c1,a1,03/06/2024,A,4\nc1,a1,13/06/2024,B,4\n";
         let table = table(text);
         assert_eq!(
-            suggest_mapping(&table, &p.rubric).day_order,
+            suggest_mapping(&table, &p.rubric()).day_order,
             Some(DayOrder::DayFirst)
         );
         let preview = preview_scores(&table, &mapping(&table, &p), &p);

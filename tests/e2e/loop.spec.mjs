@@ -177,7 +177,7 @@ export const tests = [
       await download.saveAs(backup);
       const exported = JSON.parse(await readFile(backup, "utf8"));
       assert.equal(exported.format, "peercoach-program");
-      assert.equal(exported.schema_version, 1);
+      assert.equal(exported.schema_version, 2);
       assert.equal(exported.program.calls.length, 100);
       assert.equal(exported.program.evaluations.length, 3);
       assert.equal(exported.program.sessions.length, 1);

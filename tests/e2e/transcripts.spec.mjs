@@ -58,6 +58,7 @@ export const tests = [
       assert.match(row, /2024-06-03 09:15\s+Maria Lopez\s+Refunds/);
       assert.match(row, /Unresolved/);
       await page.locator(".call-row a").first().click();
+      await page.locator(".transcript__line").first().waitFor();
       const times = await page.locator(".transcript__time").allInnerTexts();
       assert.deepEqual(times, ["0:02", "0:07", "1:05"]);
       const speakers = await page.locator(".transcript__speaker").allInnerTexts();

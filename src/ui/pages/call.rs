@@ -6,8 +6,10 @@
 use leptos::prelude::*;
 
 use crate::domain::advice::{previous_scores, suggested_lines, Hint};
-use crate::domain::scoring::overall_score;
-use crate::domain::{format_offset, Call, CriterionScore, Evaluation, Moment, Role, Speaker};
+use crate::domain::scoring::verdict;
+use crate::domain::{
+    format_offset, Call, CriterionScore, Evaluation, Moment, Role, Rubric, Speaker,
+};
 use crate::store::prefs;
 use crate::ui::components::score::{format_score, ScoreBadge};
 use crate::ui::pages::calls::outcome_label;
@@ -46,18 +48,16 @@ pub fn CallPage(id: String) -> impl IntoView {
     }
 }
 
-fn fresh_drafts(state: &crate::ui::state::AppState) -> Vec<Draft> {
-    state.program.with_untracked(|p| {
-        p.rubric
-            .criteria()
-            .iter()
-            .map(|c| Draft {
-                criterion_id: c.id.clone(),
-                pick: Pick::Unset,
-                evidence: Vec::new(),
-            })
-            .collect()
-    })
+fn fresh_drafts(rubric: &Rubric) -> Vec<Draft> {
+    rubric
+        .criteria()
+        .iter()
+        .map(|c| Draft {
+            criterion_id: c.id.clone(),
+            pick: Pick::Unset,
+            evidence: Vec::new(),
+        })
+        .collect()
 }
 
 #[component]
@@ -74,24 +74,31 @@ fn CallView(call: Call) -> impl IntoView {
         )
     });
 
+    // Coach and agent score with the rubric assigned to their pair, if any;
+    // the rubric is fixed for the life of the page so a draft never mixes two.
+    let rubric = state
+        .program
+        .with_untracked(|p| p.rubric_for(&call.agent_id, None).clone());
+    let rubric_label = rubric.label();
+    let rubric = StoredValue::new(rubric);
     let role = RwSignal::new(Role::Qa);
     let evaluator = RwSignal::new(prefs::evaluator_name());
     let coach = RwSignal::new(String::new());
-    let drafts = RwSignal::new(fresh_drafts(&state));
+    let drafts = RwSignal::new(rubric.with_value(fresh_drafts));
     let active = RwSignal::new(0usize);
     // The level under the pointer or keyboard focus, whose anchor is shown.
     let hovered = RwSignal::new(None::<(usize, u8)>);
 
     let agent_id_for_history = call.agent_id.clone();
     let call_id_for_history = call.id.clone();
-    let criteria = state
-        .program
-        .with_untracked(|p| p.rubric.criteria().to_vec());
-    let live_overall = {
+    let criteria = rubric.with_value(|r| r.criteria().to_vec());
+    let live_verdict = {
         let call_id = call_id.clone();
         move || {
-            let ev = build_evaluation(&drafts.get(), &call_id, Role::Qa, "", state.today);
-            state.program.with(|p| overall_score(&p.rubric, &ev))
+            let ev = rubric.with_value(|r| {
+                build_evaluation(&drafts.get(), &call_id, Role::Qa, "", state.today, r)
+            });
+            rubric.with_value(|r| verdict(r, &ev))
         }
     };
 
@@ -126,10 +133,10 @@ fn CallView(call: Call) -> impl IntoView {
                 return;
             }
             let d = drafts.get_untracked();
-            let missing: Vec<String> = state.program.with_untracked(|p| {
+            let missing: Vec<String> = rubric.with_value(|r| {
                 d.iter()
                     .filter(|x| x.pick == Pick::Unset)
-                    .filter_map(|x| p.rubric.criterion(&x.criterion_id).map(|c| c.name.clone()))
+                    .filter_map(|x| r.criterion(&x.criterion_id).map(|c| c.name.clone()))
                     .collect()
             });
             if !missing.is_empty() {
@@ -142,19 +149,27 @@ fn CallView(call: Call) -> impl IntoView {
             if r == Role::Qa {
                 prefs::set_evaluator_name(&who);
             }
-            let mut ev = build_evaluation(&d, &call_id, r, &who, state.today);
+            let mut ev =
+                rubric.with_value(|rb| build_evaluation(&d, &call_id, r, &who, state.today, rb));
             ev.id = new_id("eval");
-            let overall = state
-                .program
-                .with_untracked(|p| overall_score(&p.rubric, &ev));
+            let result = rubric.with_value(|rb| verdict(rb, &ev));
             state.save_evaluation(ev);
+            let failed = if result.failed() {
+                format!(
+                    " The call fails on a critical criterion: {}.",
+                    result.failed_on.join(", ")
+                )
+            } else {
+                String::new()
+            };
             state.info(format!(
-                "Score saved: overall {} on the 5-point scale.",
-                overall
+                "Score saved: overall {} on the 5-point scale.{failed}",
+                result
+                    .overall
                     .map(|o| format!("{o:.1}"))
                     .unwrap_or_else(|| "none (every criterion N/A)".into())
             ));
-            drafts.set(fresh_drafts(&state));
+            drafts.set(rubric.with_value(fresh_drafts));
             active.set(0);
         })
     };
@@ -167,11 +182,22 @@ fn CallView(call: Call) -> impl IntoView {
         let key = ev.key();
         match key.as_str() {
             "1" | "2" | "3" | "4" | "5" if !ev.ctrl_key() && !ev.meta_key() => {
-                let level = key.parse().unwrap_or(1);
-                drafts.update(|d| d[i].pick = Pick::Level(level));
-                hovered.set(Some((i, level)));
+                let level: u8 = key.parse().unwrap_or(1);
+                let on_scale = rubric.with_value(|r| {
+                    r.criteria()
+                        .get(i)
+                        .is_some_and(|c| c.scale.levels().contains(&level))
+                });
+                if on_scale {
+                    drafts.update(|d| d[i].pick = Pick::Level(level));
+                    hovered.set(Some((i, level)));
+                }
             }
-            "n" | "N" => drafts.update(|d| d[i].pick = Pick::NotApplicable),
+            "n" | "N" => {
+                if rubric.with_value(|r| r.criteria().get(i).is_some_and(|c| c.na_allowed)) {
+                    drafts.update(|d| d[i].pick = Pick::NotApplicable);
+                }
+            }
             "ArrowDown" | "ArrowUp" => {
                 ev.prevent_default();
                 let next = if key == "ArrowDown" {
@@ -196,9 +222,8 @@ fn CallView(call: Call) -> impl IntoView {
         let lines = call.lines.clone();
         Memo::new(move |_| {
             let i = active.get();
-            state.program.with(|p| {
-                p.rubric
-                    .criteria()
+            rubric.with_value(|r| {
+                r.criteria()
                     .get(i)
                     .map(|c| suggested_lines(c, &lines))
                     .unwrap_or_default()
@@ -231,14 +256,14 @@ fn CallView(call: Call) -> impl IntoView {
             <p class="keys-hint">
                 "Keyboard: " <kbd>"1"</kbd> "–" <kbd>"5"</kbd> " score · " <kbd>"N"</kbd> " N/A · "
                 <kbd>"↑"</kbd> <kbd>"↓"</kbd> " criterion · " <kbd>"Enter"</kbd> " on a line attaches it · "
-                <kbd>"Ctrl"</kbd> "+" <kbd>"Enter"</kbd> " save"
+                <kbd>"Ctrl"</kbd> "+" <kbd>"Enter"</kbd> " save · on yes/no items " <kbd>"5"</kbd> " is yes, " <kbd>"1"</kbd> " is no"
             </p>
             <div class="call-layout">
                 <div class="transcript" aria-label="Transcript">
                     <h3>"Transcript"</h3>
                     <p class="muted">
                         "Click a line to attach it as evidence to "
-                        <strong>{move || criteria_name(&state, drafts, active)}</strong>
+                        <strong>{move || criteria_name(rubric, drafts, active)}</strong>
                         ". Highlighted lines contain the criterion's phrases: accept one by attaching it, or ignore it."
                     </p>
                     <ol class="transcript__lines">
@@ -286,6 +311,7 @@ fn CallView(call: Call) -> impl IntoView {
                 </div>
                 <div class="scoring" aria-label="Score this call">
                     <h3>"Score this call"</h3>
+                    <p class="muted scoring__rubric">{format!("Rubric: {rubric_label}")}</p>
                     <div class="scoring__who">
                         <label>
                             "Scored as "
@@ -337,6 +363,20 @@ fn CallView(call: Call) -> impl IntoView {
                             .enumerate()
                             .map(|(i, c)| {
                                 let anchors = c.anchors.clone();
+                                let yes_no = c.scale.is_yes_no();
+                                let na_allowed = c.na_allowed;
+                                let meta = if c.scale.is_weighted() {
+                                    format!("{} · {}%", c.dimension, c.weight)
+                                } else {
+                                    format!("{} · pass/fail", c.dimension)
+                                };
+                                let critical = c.critical_at.map(|at| {
+                                    if yes_no {
+                                        "Critical: a “no” fails the call".to_string()
+                                    } else {
+                                        format!("Critical: {at} or lower fails the call")
+                                    }
+                                });
                                 let pick = move || drafts.with(|d| d[i].pick);
                                 let previous = state.program.with_untracked(|p| {
                                     previous_scores(p, &agent_id_for_history, &c.id, &call_id_for_history, state.as_of_untracked())
@@ -360,10 +400,14 @@ fn CallView(call: Call) -> impl IntoView {
                                     >
                                         <div class="criterion__head">
                                             <span class="criterion__name">{c.name.clone()}</span>
-                                            <span class="criterion__meta">{format!("{} · {}%", c.dimension, c.weight)}</span>
+                                            <span class="criterion__meta">{meta.clone()}</span>
                                         </div>
+                                        {critical.clone().map(|text| view! { <p class="criterion__critical">{text}</p> })}
                                         <div class="levels" role="group" aria-label=format!("Score for {}", c.name)>
-                                            {(1u8..=5)
+                                            {c.scale
+                                                .levels()
+                                                .iter()
+                                                .copied()
                                                 .map(|level| {
                                                     view! {
                                                         <button
@@ -374,24 +418,28 @@ fn CallView(call: Call) -> impl IntoView {
                                                             on:mouseleave=move |_| hovered.set(None)
                                                             on:focus=move |_| hovered.set(Some((i, level)))
                                                             on:click=move |_| set_pick(Pick::Level(level))
+                                                            aria-pressed=move || (pick() == Pick::Level(level)).to_string()
                                                         >
-                                                            {level}
+                                                            {level_label(yes_no, level)}
                                                         </button>
                                                     }
                                                 })
                                                 .collect_view()}
-                                            <button
-                                                class="level level--na"
-                                                class:level--on=move || pick() == Pick::NotApplicable
-                                                on:click=move |_| set_pick(Pick::NotApplicable)
-                                            >
-                                                "N/A"
-                                            </button>
+                                            <Show when=move || na_allowed>
+                                                <button
+                                                    class="level level--na"
+                                                    class:level--on=move || pick() == Pick::NotApplicable
+                                                    aria-pressed=move || (pick() == Pick::NotApplicable).to_string()
+                                                    on:click=move |_| set_pick(Pick::NotApplicable)
+                                                >
+                                                    "N/A"
+                                                </button>
+                                            </Show>
                                         </div>
                                         <p class="criterion__anchor">
                                             {move || match (hovered.get(), pick()) {
-                                                (Some((h, l)), _) if h == i => format!("{l}: {}", c.anchors[usize::from(l - 1)]),
-                                                (_, Pick::Level(l)) => format!("{l}: {}", c.anchors[usize::from(l - 1)]),
+                                                (Some((h, l)), _) if h == i => format!("{}: {}", level_label(yes_no, l), c.anchors[usize::from(l - 1)]),
+                                                (_, Pick::Level(l)) => format!("{}: {}", level_label(yes_no, l), c.anchors[usize::from(l - 1)]),
                                                 (_, Pick::NotApplicable) => "Not applicable on this call: left out of the overall score.".into(),
                                                 (_, Pick::Unset) => c.description.clone(),
                                             }}
@@ -418,7 +466,13 @@ fn CallView(call: Call) -> impl IntoView {
                             .collect_view()}
                     </ol>
                     <div class="scoring__footer">
-                        <span>"Overall " <ScoreBadgeLive score=Signal::derive(live_overall) /></span>
+                        <span>
+                            "Overall " <ScoreBadgeLive score=Signal::derive({ let v = live_verdict.clone(); move || v().overall }) />
+                            {move || {
+                                let v = live_verdict();
+                                v.failed().then(|| view! { <strong class="failed-badge">{format!(" Fails: {}", v.failed_on.join(", "))}</strong> })
+                            }}
+                        </span>
                         <button class="button" on:click=move |_| save.run(())>"Save score"</button>
                     </div>
                 </div>
@@ -429,13 +483,13 @@ fn CallView(call: Call) -> impl IntoView {
 }
 
 fn criteria_name(
-    state: &crate::ui::state::AppState,
+    rubric: StoredValue<Rubric>,
     drafts: RwSignal<Vec<Draft>>,
     active: RwSignal<usize>,
 ) -> String {
     let id = drafts.with(|d| d.get(active.get()).map(|x| x.criterion_id.clone()));
-    state.program.with(|p| {
-        id.and_then(|id| p.rubric.criterion(&id).map(|c| c.name.clone()))
+    rubric.with_value(|r| {
+        id.and_then(|id| r.criterion(&id).map(|c| c.name.clone()))
             .unwrap_or_default()
     })
 }
@@ -451,6 +505,7 @@ fn build_evaluation(
     role: Role,
     evaluator: &str,
     today: chrono::NaiveDate,
+    rubric: &Rubric,
 ) -> Evaluation {
     Evaluation {
         id: String::new(),
@@ -458,6 +513,8 @@ fn build_evaluation(
         role,
         evaluator: evaluator.to_string(),
         scored_on: today,
+        rubric_id: rubric.id().to_string(),
+        rubric_version: rubric.version(),
         scores: drafts
             .iter()
             .filter(|d| d.pick != Pick::Unset)
@@ -473,96 +530,123 @@ fn build_evaluation(
     }
 }
 
-/// The scores this call already has, newest first.
+/// The scores this call already has, newest first, one table per rubric
+/// version they were given under, so every column means what it said then.
 #[component]
 fn ExistingScores(call_id: String) -> impl IntoView {
     let state = use_app();
-    let evaluations = Memo::new(move |_| {
+    let groups = Memo::new(move |_| {
         state.program.with(|p| {
+            // Newest first; among scores of the same day, the last saved first.
             let mut e: Vec<Evaluation> = p.evaluations_of_call(&call_id).cloned().collect();
+            e.reverse();
             e.sort_by(|a, b| b.scored_on.cmp(&a.scored_on));
-            e
+            let mut groups: Vec<(Rubric, Vec<Evaluation>)> = Vec::new();
+            for ev in e {
+                let rubric = p.rubric_of(&ev).clone();
+                match groups
+                    .iter_mut()
+                    .find(|(r, _)| r.id() == rubric.id() && r.version() == rubric.version())
+                {
+                    Some((_, list)) => list.push(ev),
+                    None => groups.push((rubric, vec![ev])),
+                }
+            }
+            groups
         })
     });
     view! {
         <h3>"Scores on this call"</h3>
         <Show
-            when=move || evaluations.with(|e| !e.is_empty())
+            when=move || groups.with(|g| !g.is_empty())
             fallback=|| view! { <p class="muted">"Not scored yet."</p> }
         >
+            {move || groups.get().into_iter().map(|(rubric, evaluations)| view! {
+                <ScoreTable rubric=rubric evaluations=evaluations />
+            }).collect_view()}
+        </Show>
+    }
+}
+
+#[component]
+fn ScoreTable(rubric: Rubric, evaluations: Vec<Evaluation>) -> impl IntoView {
+    let state = use_app();
+    let columns = rubric.criteria().len() + 3;
+    let head = rubric
+        .criteria()
+        .iter()
+        .map(|c| view! { <th class="num" title=c.name.clone()>{c.dimension.clone()}</th> })
+        .collect_view();
+    let rows = evaluations
+        .into_iter()
+        .map(|e| {
+            let who = state.program.with_untracked(|p| match e.role {
+                Role::Qa => format!("QA · {}", e.evaluator),
+                r => format!("{} · {}", r.label(), p.agent_name(&e.evaluator)),
+            });
+            let cells = rubric
+                .criteria()
+                .iter()
+                .map(|c| {
+                    let text = match e.score_for(&c.id).map(|s| s.score) {
+                        Some(Some(v)) if c.scale.is_yes_no() => (if v == 5 { "Yes" } else { "No" }).to_string(),
+                        Some(Some(v)) => v.to_string(),
+                        Some(None) => "N/A".into(),
+                        None => "–".into(),
+                    };
+                    view! { <td class="num">{text}</td> }
+                })
+                .collect_view();
+            let evidence: Vec<String> = rubric
+                .criteria()
+                .iter()
+                .filter_map(|c| e.score_for(&c.id).map(|s| (c, s)))
+                .flat_map(|(c, s)| {
+                    s.evidence
+                        .iter()
+                        .map(move |m| format!("{}: {} “{}”", c.name, format_offset(m.offset_secs), m.quote))
+                })
+                .collect();
+            let result = verdict(&rubric, &e);
+            view! {
+                <tr>
+                    <td class="nowrap">{e.scored_on.to_string()}</td>
+                    <td>{who}</td>
+                    {cells}
+                    <td class="num">
+                        {format_score(result.overall)}
+                        {result.failed().then(|| view! {
+                            <span class="failed-badge" title=format!("Failed on: {}", result.failed_on.join(", "))>" failed"</span>
+                        })}
+                    </td>
+                </tr>
+                <Show when={let none = evidence.is_empty(); move || !none}>
+                    <tr class="evidence-row">
+                        <td colspan=columns.to_string()>
+                            <ul class="evidence-list">
+                                {evidence.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
+                            </ul>
+                        </td>
+                    </tr>
+                </Show>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="score-table__rubric muted">{format!("Scored with {}", rubric.label())}</p>
+        <div class="table-wrap">
             <table class="table table--scores">
                 <thead>
                     <tr>
                         <th>"Scored on"</th>
                         <th>"By"</th>
-                        {move || state.program.with(|p| p.rubric.criteria().iter().map(|c| view! { <th class="num" title=c.name.clone()>{c.dimension.clone()}</th> }).collect_view())}
+                        {head}
                         <th class="num">"Overall"</th>
                     </tr>
                 </thead>
-                <tbody>
-                    {move || {
-                        state.program.with(|p| {
-                            evaluations
-                                .get()
-                                .into_iter()
-                                .map(|e| {
-                                    let who = match e.role {
-                                        Role::Qa => format!("QA · {}", e.evaluator),
-                                        r => format!("{} · {}", r.label(), p.agent_name(&e.evaluator)),
-                                    };
-                                    let cells = p
-                                        .rubric
-                                        .criteria()
-                                        .iter()
-                                        .map(|c| {
-                                            let s = e.score_for(&c.id);
-                                            let text = match s.map(|s| s.score) {
-                                                Some(Some(v)) => v.to_string(),
-                                                Some(None) => "N/A".into(),
-                                                None => "–".into(),
-                                            };
-                                            let evidence = s
-                                                .map(|s| s.evidence.iter().map(|m| format!("{} “{}”", format_offset(m.offset_secs), m.quote)).collect::<Vec<_>>().join("\n"))
-                                                .unwrap_or_default();
-                                            view! { <td class="num" title=evidence>{text}</td> }
-                                        })
-                                        .collect_view();
-                                    let evidence: Vec<String> = p
-                                        .rubric
-                                        .criteria()
-                                        .iter()
-                                        .filter_map(|c| e.score_for(&c.id).map(|s| (c, s)))
-                                        .flat_map(|(c, s)| {
-                                            s.evidence.iter().map(move |m| {
-                                                format!("{}: {} “{}”", c.name, format_offset(m.offset_secs), m.quote)
-                                            })
-                                        })
-                                        .collect();
-                                    let columns = p.rubric.criteria().len() + 3;
-                                    view! {
-                                        <tr>
-                                            <td class="nowrap">{e.scored_on.to_string()}</td>
-                                            <td>{who}</td>
-                                            {cells}
-                                            <td class="num">{format_score(overall_score(&p.rubric, &e))}</td>
-                                        </tr>
-                                        <Show when={let none = evidence.is_empty(); move || !none}>
-                                            <tr class="evidence-row">
-                                                <td colspan=columns.to_string()>
-                                                    <ul class="evidence-list">
-                                                        {evidence.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
-                                                    </ul>
-                                                </td>
-                                            </tr>
-                                        </Show>
-                                    }
-                                })
-                                .collect_view()
-                        })
-                    }}
-                </tbody>
+                <tbody>{rows}</tbody>
             </table>
-        </Show>
+        </div>
     }
 }
 
@@ -574,4 +658,13 @@ fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
         .unwrap_or(false)
+}
+
+/// How a level reads on its button: a number, or Yes/No on a yes/no item.
+fn level_label(yes_no: bool, level: u8) -> String {
+    match (yes_no, level) {
+        (true, 5) => "Yes".to_string(),
+        (true, _) => "No".to_string(),
+        (false, l) => l.to_string(),
+    }
 }

@@ -61,7 +61,7 @@ fn rows(p: &Program, f: &Filter) -> Vec<Row> {
             let scores: Vec<f64> = evals
                 .iter()
                 .filter(|e| e.role.counts_for_performance())
-                .filter_map(|e| overall_score(&p.rubric, e))
+                .filter_map(|e| overall_score(&p.rubric(), e))
                 .collect();
             Some(Row {
                 id: c.id.clone(),

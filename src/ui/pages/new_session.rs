@@ -27,7 +27,7 @@ struct ExampleDraft {
 }
 
 fn anchor_text(p: &Program, dimension: &str, level: u8) -> String {
-    p.rubric
+    p.rubric()
         .criteria_in(dimension)
         .next()
         .and_then(|c| {
@@ -62,7 +62,7 @@ pub fn NewSessionPage() -> impl IntoView {
         a
     });
     let dimensions: Vec<String> = state.program.with_untracked(|p| {
-        p.rubric
+        p.rubric()
             .dimensions()
             .into_iter()
             .map(String::from)

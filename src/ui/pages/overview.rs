@@ -36,7 +36,7 @@ fn team_rows(p: &Program) -> Vec<TeamRow> {
                 .iter()
                 .flat_map(|c| p.evaluations_of_call(&c.id))
                 .filter(|e| e.role.counts_for_performance())
-                .filter_map(|e| overall_score(&p.rubric, e))
+                .filter_map(|e| overall_score(&p.rubric(), e))
                 .collect();
             let scored_calls = calls
                 .iter()

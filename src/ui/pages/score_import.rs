@@ -58,7 +58,7 @@ pub fn ScoreImport() -> impl IntoView {
                 Ok(table) => {
                     let suggestion = state
                         .program
-                        .with_untracked(|p| suggest_mapping(&table, &p.rubric));
+                        .with_untracked(|p| suggest_mapping(&table, &p.rubric()));
                     mapping.set(Some(suggestion));
                     loaded.set(Some(Loaded { table }));
                 }
@@ -197,7 +197,7 @@ fn MappingForm(
         })
     };
     let criteria = state.program.with_untracked(|p| {
-        p.rubric
+        p.rubric()
             .criteria()
             .iter()
             .map(|c| (c.id.clone(), format!("{} · {}", c.dimension, c.name)))
@@ -318,7 +318,7 @@ fn PreviewPanel(outcome: Memo<Option<Outcome>>) -> impl IntoView {
         .into_any(),
         Some(Ok(p)) => {
             let names = state.program.with(|prog| {
-                prog.rubric
+                prog.rubric()
                     .criteria()
                     .iter()
                     .map(|c| (c.id.clone(), c.dimension.clone()))
