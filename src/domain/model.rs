@@ -159,6 +159,28 @@ impl Program {
         self.agent(id).map(|a| a.name.as_str()).unwrap_or(id)
     }
 
+    /// Agents as (id, name), sorted by name, for pickers.
+    pub fn agents_by_name(&self) -> Vec<(String, String)> {
+        let mut agents: Vec<_> = self
+            .agents
+            .iter()
+            .map(|a| (a.id.clone(), a.name.clone()))
+            .collect();
+        agents.sort_by(|x, y| x.1.cmp(&y.1).then_with(|| x.0.cmp(&y.0)));
+        agents
+    }
+
+    /// Teams as (id, name), sorted by name, for pickers.
+    pub fn teams_by_name(&self) -> Vec<(String, String)> {
+        let mut teams: Vec<_> = self
+            .teams
+            .iter()
+            .map(|t| (t.id.clone(), t.name.clone()))
+            .collect();
+        teams.sort_by(|x, y| x.1.cmp(&y.1).then_with(|| x.0.cmp(&y.0)));
+        teams
+    }
+
     pub fn evaluations_of_call<'a>(
         &'a self,
         call_id: &'a str,

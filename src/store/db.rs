@@ -8,7 +8,7 @@
 
 use std::cell::RefCell;
 
-use indexed_db_futures::database::Database;
+use indexed_db_futures::database::{Database, ObjectStoreName};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 
@@ -50,6 +50,17 @@ async fn database() -> Result<Database, StoreError> {
         .map_err(|e| StoreError::Unavailable(e.to_string()))?;
     DB.with(|d| *d.borrow_mut() = Some(db.clone()));
     Ok(db)
+}
+
+/// A read-write transaction over `stores`; it rolls back unless committed.
+fn write_transaction<S: ObjectStoreName>(
+    db: &Database,
+    stores: S,
+) -> Result<Transaction<'_>, StoreError> {
+    db.transaction(stores)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(write_err)
 }
 
 fn write_err(e: impl std::fmt::Display) -> StoreError {
@@ -94,11 +105,7 @@ pub async fn load() -> Result<Option<Program>, StoreError> {
 /// Replaces everything stored with `program`, in one transaction.
 pub async fn replace_all(program: &Program) -> Result<(), StoreError> {
     let db = database().await?;
-    let tx = db
-        .transaction(ALL_STORES)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(write_err)?;
+    let tx = write_transaction(&db, ALL_STORES)?;
     clear_in(&tx)?;
     put_meta_in(&tx, program)?;
     put_each(
@@ -128,11 +135,7 @@ pub async fn replace_all(program: &Program) -> Result<(), StoreError> {
 /// Removes the program: the next visit starts empty (no demo reload).
 pub async fn clear() -> Result<(), StoreError> {
     let db = database().await?;
-    let tx = db
-        .transaction(ALL_STORES)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(write_err)?;
+    let tx = write_transaction(&db, ALL_STORES)?;
     clear_in(&tx)?;
     tx.commit().await.map_err(write_err)
 }
@@ -150,11 +153,7 @@ fn clear_in(tx: &Transaction<'_>) -> Result<(), StoreError> {
 /// Saves the program's settings, rubric, teams and agents.
 pub async fn put_meta(program: &Program) -> Result<(), StoreError> {
     let db = database().await?;
-    let tx = db
-        .transaction(META)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(write_err)?;
+    let tx = write_transaction(&db, META)?;
     put_meta_in(&tx, program)?;
     tx.commit().await.map_err(write_err)
 }
@@ -163,11 +162,7 @@ pub async fn put_meta(program: &Program) -> Result<(), StoreError> {
 /// batch of calls may have added.
 pub async fn save_calls(program: &Program, calls: &[Call]) -> Result<(), StoreError> {
     let db = database().await?;
-    let tx = db
-        .transaction([META, CALLS])
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(write_err)?;
+    let tx = write_transaction(&db, [META, CALLS])?;
     put_meta_in(&tx, program)?;
     put_each(
         &tx,
@@ -187,11 +182,7 @@ pub async fn put_session(session: &Session) -> Result<(), StoreError> {
 
 async fn put_one(store: &str, key: &str, json: String) -> Result<(), StoreError> {
     let db = database().await?;
-    let tx = db
-        .transaction(store)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(write_err)?;
+    let tx = write_transaction(&db, store)?;
     put_each(&tx, store, std::iter::once((&key.to_string(), json)))?;
     tx.commit().await.map_err(write_err)
 }

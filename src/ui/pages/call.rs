@@ -231,15 +231,11 @@ fn CallView(call: Call) -> impl IntoView {
         })
     };
 
-    let other_agents = state.program.with_untracked(|p| {
-        let mut a: Vec<_> = p
-            .agents
-            .iter()
-            .filter(|a| a.id != call.agent_id)
-            .map(|a| (a.id.clone(), a.name.clone()))
-            .collect();
-        a.sort_by(|x, y| x.1.cmp(&y.1));
-        a
+    let other_agents: Vec<(String, String)> = state.program.with_untracked(|p| {
+        p.agents_by_name()
+            .into_iter()
+            .filter(|(id, _)| *id != call.agent_id)
+            .collect()
     });
     let lines = call.lines.clone();
 

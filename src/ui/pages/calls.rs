@@ -96,28 +96,8 @@ pub fn CallsPage() -> impl IntoView {
             page.set(0);
         }
     };
-    let teams = move || {
-        state.program.with(|p| {
-            let mut t: Vec<_> = p
-                .teams
-                .iter()
-                .map(|t| (t.id.clone(), t.name.clone()))
-                .collect();
-            t.sort_by(|a, b| a.1.cmp(&b.1));
-            t
-        })
-    };
-    let agents = move || {
-        state.program.with(|p| {
-            let mut a: Vec<_> = p
-                .agents
-                .iter()
-                .map(|a| (a.id.clone(), a.name.clone()))
-                .collect();
-            a.sort_by(|x, y| x.1.cmp(&y.1));
-            a
-        })
-    };
+    let teams = move || state.program.with(|p| p.teams_by_name());
+    let agents = move || state.program.with(|p| p.agents_by_name());
     let pages = move || all_rows.with(|r| r.len().div_ceil(PAGE_SIZE).max(1));
 
     view! {

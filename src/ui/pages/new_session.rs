@@ -52,15 +52,7 @@ pub fn NewSessionPage() -> impl IntoView {
     }]);
     let next_key = StoredValue::new(1u32);
 
-    let agents = state.program.with_untracked(|p| {
-        let mut a: Vec<_> = p
-            .agents
-            .iter()
-            .map(|a| (a.id.clone(), a.name.clone()))
-            .collect();
-        a.sort_by(|x, y| x.1.cmp(&y.1));
-        a
-    });
+    let agents = state.program.with_untracked(|p| p.agents_by_name());
     let dimensions: Vec<String> = state.program.with_untracked(|p| {
         p.rubric()
             .dimensions()

@@ -600,17 +600,7 @@ fn PairRubrics() -> impl IntoView {
     let coach = RwSignal::new(String::new());
     let agent = RwSignal::new(String::new());
     let rubric = RwSignal::new(String::new());
-    let agents = move || {
-        state.program.with(|p| {
-            let mut a: Vec<_> = p
-                .agents
-                .iter()
-                .map(|a| (a.id.clone(), a.name.clone()))
-                .collect();
-            a.sort_by(|x, y| x.1.cmp(&y.1));
-            a
-        })
-    };
+    let agents = move || state.program.with(|p| p.agents_by_name());
     let rubric_options = move || {
         state.program.with(|p| {
             p.current_rubrics()

@@ -228,25 +228,8 @@ pub fn TranscriptImport() -> impl IntoView {
         read.set(Vec::new());
     };
 
-    let agents = move || {
-        state.program.with(|p| {
-            let mut a: Vec<_> = p
-                .agents
-                .iter()
-                .map(|a| (a.id.clone(), a.name.clone()))
-                .collect();
-            a.sort_by(|x, y| x.1.cmp(&y.1));
-            a
-        })
-    };
-    let teams = move || {
-        state.program.with(|p| {
-            p.teams
-                .iter()
-                .map(|t| (t.id.clone(), t.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let agents = move || state.program.with(|p| p.agents_by_name());
+    let teams = move || state.program.with(|p| p.teams_by_name());
 
     view! {
         <article class="card card--wide transcript-import">
