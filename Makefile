@@ -12,7 +12,7 @@ PREPARE := $(if $(SKIP_SETUP),,setup fetch)
 SUBMAKE := $(MAKE) --no-print-directory SKIP_SETUP=1
 
 .PHONY: setup fetch build serve test test-native test-browser test-e2e \
-	screenshots fmt-check
+	screenshots bench fmt-check
 
 setup:
 	scripts/setup.sh
@@ -24,6 +24,7 @@ fetch:
 
 build: $(PREPARE)
 	trunk build --release --offline
+	@echo "size of the page's WebAssembly (uncompressed):"; du -h dist/*.wasm
 
 serve: $(PREPARE)
 	@echo "Peercoach will be at http://127.0.0.1:8080/ (Ctrl-C stops it)"
@@ -53,6 +54,10 @@ test-e2e: build
 
 screenshots: build
 	node tests/e2e/screenshots.mjs
+
+# Timings of the domain's whole-program computations, printed, not asserted.
+bench:
+	cargo run --release --example bench
 
 fmt-check:
 	cargo fmt --check

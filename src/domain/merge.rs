@@ -682,7 +682,9 @@ mod tests {
         let err = merge_programs(&current, &incoming).unwrap_err();
         let message = err.to_string();
         assert!(
-            message.starts_with("the file uses a different rubric (Customer service (default) (v1): criterion \"opening\""),
+            message.starts_with(
+                "the file uses a different rubric (Customer service (v1): criterion \"opening\""
+            ),
             "{message}"
         );
         assert!(message.contains("choose Replace"), "{message}");

@@ -385,7 +385,7 @@ impl Rubric {
             c.look_for = phrases(look);
             c.avoid = phrases(avoid);
         }
-        Rubric::new("Customer service (default)", criteria).expect("the default rubric is valid")
+        Rubric::new("Customer service", criteria).expect("the default rubric is valid")
     }
 }
 

@@ -67,6 +67,28 @@ pub fn parse_travel_call(file_name: &str, text: &str) -> Result<ImportedCall, Fo
         path: path.to_string(),
         why: why.to_string(),
     };
+    // A file that is valid JSON but not one call object (a list, null, a
+    // number) gets a sentence about what is expected, not a type error.
+    if let Ok(value) =
+        serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}'))
+    {
+        let holds = match value {
+            serde_json::Value::Object(_) => None,
+            serde_json::Value::Array(_) => Some("a list"),
+            serde_json::Value::Null => Some("null"),
+            _ => Some("a single value"),
+        };
+        if let Some(holds) = holds {
+            return Err(FormatError::Invalid {
+                file: file_name.to_string(),
+                path: "whole file".into(),
+                message: format!(
+                    "holds {holds}, where a call-analytics export has one call object \
+                     ({{\"AgentId\": …, \"Team\": …, \"Conversation\": {{…}}}}); export one file per call"
+                ),
+            });
+        }
+    }
     let file: CallFile = decode(file_name, "", text)?;
 
     let agent_id = present(file.agent_id)
@@ -431,5 +453,22 @@ mod tests {
             message.starts_with("Travel_x.json: at Conversation.Messages[0].EventTime (line "),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_file_that_is_a_list_or_null_says_what_is_expected() {
+        for (text, holds) in [
+            ("[1,2,3]", "a list"),
+            ("null", "null"),
+            ("7", "a single value"),
+        ] {
+            let message = parse_travel_call("x.json", text).unwrap_err().to_string();
+            assert!(
+                message.starts_with("x.json: whole file: holds "),
+                "{message}"
+            );
+            assert!(message.contains(holds), "{message}");
+            assert!(message.contains("one call object"), "{message}");
+        }
     }
 }

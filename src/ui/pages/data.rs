@@ -78,6 +78,24 @@ fn read_batch(files: Vec<PickedFile>, program: &Program) -> Pending {
             ));
             continue;
         }
+        let lower = f.name.to_lowercase();
+        if lower.ends_with(".csv") {
+            problems.push(format!(
+                "{} is a CSV: import scores from a QA tool under “Import scores”, or one-row-per-utterance transcripts under “Import transcripts”.",
+                f.name
+            ));
+            continue;
+        }
+        if [".vtt", ".srt", ".txt"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+        {
+            problems.push(format!(
+                "{} is a transcript: import it under “Import transcripts”.",
+                f.name
+            ));
+            continue;
+        }
         match parse_travel_call(&f.name, &f.text) {
             Ok(c) => batch.push((c.call, c.agent, c.team)),
             Err(e) => problems.push(e.to_string()),
