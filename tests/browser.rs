@@ -53,6 +53,7 @@ async fn a_new_evaluation_survives_a_reload() {
             evidence: vec![Moment {
                 offset_secs: call.lines[0].offset_secs,
                 quote: call.lines[0].text.clone(),
+                note: String::new(),
             }],
         }],
     };

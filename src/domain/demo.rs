@@ -446,6 +446,7 @@ fn attach_evidence(
         scores[i].evidence.push(Moment {
             offset_secs: line.offset_secs,
             quote: line.text.clone(),
+            note: String::new(),
         });
     }
 }
@@ -500,6 +501,7 @@ fn build_session(
                 moment: Moment {
                     offset_secs: line.offset_secs,
                     quote: line.text.clone(),
+                    note: String::new(),
                 },
                 what_happened: what_happened(plan.part, tier).to_string(),
                 standard: standard.clone(),

@@ -312,11 +312,13 @@ impl Role {
     }
 }
 
-/// A moment in a call's transcript, quoted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A moment in a call's transcript, quoted: a whole line or the part of
+/// it the scorer selected, with the scorer's note.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Moment {
     pub offset_secs: u32,
     pub quote: String,
+    pub note: String,
 }
 
 /// One criterion's score within an evaluation. `score: None` is N/A.

@@ -255,6 +255,9 @@ pub struct ScoreDto {
 pub struct MomentDto {
     pub offset_secs: u32,
     pub quote: String,
+    /// The scorer's note on the moment; absent when there is none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -637,6 +640,7 @@ impl Record for Session {
                     moment: Moment {
                         offset_secs: e.offset_secs,
                         quote: e.quote,
+                        note: String::new(),
                     },
                     what_happened: e.what_happened,
                     standard: e.standard,
@@ -651,6 +655,7 @@ fn moment_dto(m: &Moment) -> MomentDto {
     MomentDto {
         offset_secs: m.offset_secs,
         quote: m.quote.clone(),
+        note: m.note.clone(),
     }
 }
 
@@ -658,6 +663,7 @@ fn moment(m: MomentDto) -> Moment {
     Moment {
         offset_secs: m.offset_secs,
         quote: m.quote,
+        note: m.note,
     }
 }
 
@@ -1116,6 +1122,7 @@ mod tests {
                     evidence: vec![Moment {
                         offset_secs: 9,
                         quote: "Hi".into(),
+                        note: "Greets before the customer can explain.".into(),
                     }],
                 },
                 CriterionScore {
@@ -1137,6 +1144,7 @@ mod tests {
                 moment: Moment {
                     offset_secs: 9,
                     quote: "Hi".into(),
+                    note: String::new(),
                 },
                 what_happened: "Moved on at once.".into(),
                 standard: "Names the feeling.".into(),

@@ -37,11 +37,14 @@ async function importCalls(page, files) {
 }
 
 /// Scores the open call: `levels` maps criterion position to a level or "N/A".
-async function scoreOpenCall(page, levels, evidenceLine) {
+async function scoreOpenCall(page, levels, evidenceLine, moreEvidence) {
   const criteria = page.locator(".criterion");
   for (const [i, level] of levels.entries()) {
     await criteria.nth(i).locator(".level", { hasText: new RegExp(`^${level}$`) }).click();
-    if (i === 1) await page.locator(".transcript__line").nth(evidenceLine).click();
+    if (i === 1) {
+      await page.locator(".transcript__line").nth(evidenceLine).click();
+      if (moreEvidence) page.spanQuote = await moreEvidence();
+    }
   }
   await page.getByRole("button", { name: "Save score" }).click();
   await page.locator(".notice--info", { hasText: "Score saved" }).waitFor();
@@ -113,15 +116,35 @@ export const tests = [
       assert.match(await page.locator(".transcript__time").first().innerText(), /^\d+:\d\d$/);
       const agentHeading = await page.locator(".app-main h2").innerText();
       await page.locator('input[name="evaluator"]').fill("Dana (QA)");
-      await scoreOpenCall(page, [4, 3, 5, "N/A", 4], 2);
+      await scoreOpenCall(page, [4, 3, 5, "N/A", 4], 2, async () => {
+        // A span of line 4 as a second moment for empathy, with a note.
+        const text = page.locator(".transcript__text").nth(3);
+        const part = (await text.innerText()).split(" ").slice(0, 3).join(" ");
+        await text.evaluate((el, n) => {
+          const range = document.createRange();
+          range.setStart(el.firstChild, 0);
+          range.setEnd(el.firstChild, n);
+          const sel = window.getSelection();
+          sel.removeAllRanges();
+          sel.addRange(range);
+          el.closest(".transcript__line").click();
+        }, part.length);
+        await page.locator(".criterion--active .evidence__note").nth(1).fill("Only this part was needed");
+        return part;
+      });
       const saved = await page.locator(".notice--info").innerText();
       // Weighted over the scored criteria only: (15*4 + 25*3 + 20*5 + 15*4) / 75.
       assert.match(saved, /overall 3\.9/);
       assert.equal(await page.locator(".table--scores tbody tr:not(.evidence-row)").count(), 1);
       const evidenceQuote = await page.locator(".transcript__text").nth(2).innerText();
-      const evidence = await page.locator(".evidence-list li").innerText();
-      assert.ok(evidence.startsWith("Acknowledges feelings: "), evidence);
-      assert.ok(evidence.includes(evidenceQuote.slice(0, 40)), "the clicked line is kept as evidence");
+      const evidence = await page.locator(".evidence-list li").allInnerTexts();
+      assert.equal(evidence.length, 2, evidence.join(" | "));
+      assert.ok(evidence[0].startsWith("Acknowledges feelings: "), evidence[0]);
+      assert.ok(evidence[0].includes(evidenceQuote.slice(0, 40)), "the clicked line is kept as evidence");
+      assert.ok(
+        evidence[1].endsWith(`“${page.spanQuote}” — Only this part was needed`),
+        `a selected span is kept with its note: ${evidence[1]}`,
+      );
       assert.equal(await page.locator(".criterion__evidence li").count(), 0, "the form resets after saving");
       await shot("call-scored");
 

@@ -105,7 +105,9 @@ fn CallView(call: Call) -> impl IntoView {
     let attach = move |moment: Moment| {
         drafts.update(|d| {
             if let Some(draft) = d.get_mut(active.get_untracked()) {
-                match draft.evidence.iter().position(|m| m == &moment) {
+                let same =
+                    |m: &Moment| m.offset_secs == moment.offset_secs && m.quote == moment.quote;
+                match draft.evidence.iter().position(same) {
                     Some(i) => {
                         draft.evidence.remove(i);
                     }
@@ -270,23 +272,33 @@ fn CallView(call: Call) -> impl IntoView {
                                 let hint = move || {
                                     suggestions.with(|s| s.iter().find(|(i, _)| *i == index).map(|(_, h)| h.clone()))
                                 };
-                                let moment = Moment { offset_secs: line.offset_secs, quote: line.text.clone() };
-                                let m2 = moment.clone();
+                                let moment = Moment { offset_secs: line.offset_secs, quote: line.text.clone(), note: String::new() };
+                                let offset = line.offset_secs;
                                 let attached = move || {
-                                    drafts.with(|d| d.iter().any(|x| x.evidence.contains(&m2)))
+                                    drafts.with(|d| d.iter().any(|x| x.evidence.iter().any(|m| m.offset_secs == offset)))
                                 };
                                 let speaker_class = match line.speaker {
                                     Speaker::Agent => "transcript__line transcript__line--agent",
                                     Speaker::Customer => "transcript__line transcript__line--customer",
                                 };
+                                let whole = moment.clone();
+                                let on_key_line = move |ev: web_sys::KeyboardEvent| {
+                                    if ev.key() == "Enter" || ev.key() == " " {
+                                        ev.prevent_default();
+                                        attach(whole.clone());
+                                    }
+                                };
                                 view! {
                                     <li>
-                                        <button
+                                        <div
+                                            role="button"
+                                            tabindex="0"
                                             class=speaker_class
                                             class:transcript__line--attached=attached
                                             class:transcript__line--look-for=move || matches!(hint(), Some(Hint::LookFor(_)))
                                             class:transcript__line--avoid=move || matches!(hint(), Some(Hint::Avoid(_)))
-                                            on:click=move |_| attach(moment.clone())
+                                            on:click=move |_| attach(selected_part(&moment))
+                                            on:keydown=on_key_line
                                         >
                                             <span class="transcript__time">{format_offset(line.offset_secs)}</span>
                                             <span class="transcript__speaker">{line.speaker.label()}</span>
@@ -298,7 +310,7 @@ fn CallView(call: Call) -> impl IntoView {
                                                 };
                                                 view! { <span class=class>{text}</span> }
                                             })}
-                                        </button>
+                                        </div>
                                     </li>
                                 }
                             })
@@ -374,6 +386,13 @@ fn CallView(call: Call) -> impl IntoView {
                                     }
                                 });
                                 let pick = move || drafts.with(|d| d[i].pick);
+                                // The attached moments without their notes: typing a note must
+                                // not rebuild the list, or the field would lose focus.
+                                let moments = Memo::new(move |_| {
+                                    drafts.with(|d| {
+                                        d[i].evidence.iter().map(|m| (m.offset_secs, m.quote.clone())).collect::<Vec<_>>()
+                                    })
+                                });
                                 let previous = state.program.with_untracked(|p| {
                                     previous_scores(p, &agent_id_for_history, &c.id, &call_id_for_history, state.as_of_untracked())
                                 });
@@ -449,10 +468,37 @@ fn CallView(call: Call) -> impl IntoView {
                                         </p>
                                         <ul class="criterion__evidence">
                                             {move || {
-                                                drafts
-                                                    .with(|d| d[i].evidence.clone())
+                                                moments
+                                                    .get()
                                                     .into_iter()
-                                                    .map(|m| view! { <li>{format!("{} “{}”", format_offset(m.offset_secs), m.quote)}</li> })
+                                                    .enumerate()
+                                                    .map(|(k, (offset, quote))| {
+                                                        let label = format!("{} “{}”", format_offset(offset), quote);
+                                                        view! {
+                                                            <li class="evidence">
+                                                                <span class="evidence__quote">{label}</span>
+                                                                <input
+                                                                    type="text"
+                                                                    class="evidence__note"
+                                                                    name="evidence-note"
+                                                                    placeholder="Note (optional)"
+                                                                    prop:value=move || drafts.with(|d| d[i].evidence.get(k).map(|m| m.note.clone()).unwrap_or_default())
+                                                                    on:input=move |ev| {
+                                                                        let v = event_target_value(&ev);
+                                                                        drafts.update(|d| if let Some(m) = d[i].evidence.get_mut(k) { m.note = v });
+                                                                    }
+                                                                />
+                                                                <button
+                                                                    class="evidence__remove"
+                                                                    aria-label="Remove this moment"
+                                                                    on:click=move |ev| {
+                                                                        ev.stop_propagation();
+                                                                        drafts.update(|d| { if k < d[i].evidence.len() { d[i].evidence.remove(k); } });
+                                                                    }
+                                                                >"×"</button>
+                                                            </li>
+                                                        }
+                                                    })
                                                     .collect_view()
                                             }}
                                         </ul>
@@ -600,7 +646,10 @@ fn ScoreTable(rubric: Rubric, evaluations: Vec<Evaluation>) -> impl IntoView {
                 .flat_map(|(c, s)| {
                     s.evidence
                         .iter()
-                        .map(move |m| format!("{}: {} “{}”", c.name, format_offset(m.offset_secs), m.quote))
+                        .map(move |m| {
+                            let note = if m.note.is_empty() { String::new() } else { format!(" — {}", m.note) };
+                            format!("{}: {} “{}”{note}", c.name, format_offset(m.offset_secs), m.quote)
+                        })
                 })
                 .collect();
             let result = verdict(&rubric, &e);
@@ -662,5 +711,26 @@ fn level_label(yes_no: bool, level: u8) -> String {
         (true, 5) => "Yes".to_string(),
         (true, _) => "No".to_string(),
         (false, l) => l.to_string(),
+    }
+}
+
+/// The moment to attach for a click on a line: the part of the line the
+/// scorer selected, if any, else the whole line.
+fn selected_part(line: &Moment) -> Moment {
+    let selected = window().get_selection().ok().flatten().and_then(|sel| {
+        let text = String::from(sel.to_string());
+        let part = text.trim().to_string();
+        let usable = !part.is_empty() && part != line.quote.trim() && line.quote.contains(&part);
+        if usable {
+            let _ = sel.remove_all_ranges();
+        }
+        usable.then_some(part)
+    });
+    match selected {
+        Some(part) => Moment {
+            quote: part,
+            ..line.clone()
+        },
+        None => line.clone(),
     }
 }

@@ -363,6 +363,7 @@ fn build_session(
             moment: Moment {
                 offset_secs: line.offset_secs,
                 quote: line.text.clone(),
+                note: String::new(),
             },
             what_happened: d.what_happened.trim().to_string(),
             standard: standard.to_string(),
