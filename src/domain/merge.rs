@@ -724,6 +724,7 @@ mod tests {
 
         let mut extra = criteria[0].clone();
         extra.id = "extra".into();
+        extra.name = "Extra".into();
         extra.weight = 5;
         let mut criteria = current.rubric().criteria().to_vec();
         criteria[0].weight -= 5;

@@ -114,6 +114,8 @@ pub enum RubricError {
     CriticalOutOfRange { criterion: String, level: u8 },
     #[error("a rubric needs a name")]
     MissingRubricName,
+    #[error("two criteria are named \"{0}\"; scorers could not tell them apart")]
+    DuplicateName(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,6 +140,12 @@ impl Rubric {
             }
             if c.name.trim().is_empty() {
                 return Err(RubricError::MissingName(c.id.clone()));
+            }
+            if criteria[..i]
+                .iter()
+                .any(|o| o.name.trim().eq_ignore_ascii_case(c.name.trim()))
+            {
+                return Err(RubricError::DuplicateName(c.name.trim().to_string()));
             }
             if c.dimension.trim().is_empty() {
                 return Err(RubricError::MissingDimension(c.id.clone()));
@@ -490,5 +498,15 @@ mod tests {
                 level: 5
             })
         );
+    }
+
+    #[test]
+    fn two_criteria_with_the_same_name_are_refused() {
+        let mut cs = criteria();
+        cs[2].name = cs[1].name.to_uppercase();
+        assert!(matches!(
+            Rubric::new("x", cs),
+            Err(RubricError::DuplicateName(_))
+        ));
     }
 }

@@ -19,6 +19,7 @@ use chrono::{FixedOffset, Offset, Utc};
 
 use super::dates::{self, DayOrder, When};
 use super::FormatError;
+use crate::domain::rubric::{MAX_LEVEL, MIN_LEVEL};
 use crate::domain::{Agent, Call, CriterionScore, Evaluation, Program, Role, Rubric, Team};
 
 /// The evaluator named on imported evaluations when no column says who scored.
@@ -263,6 +264,17 @@ pub struct Mapping {
     /// The offset a date-time without one is read in.
     pub zone: FixedOffset,
     pub role: Role,
+    /// The rubric the criteria columns belong to (its newest version); the
+    /// default rubric when the program has no rubric of this id.
+    pub rubric_id: String,
+}
+
+impl Mapping {
+    fn rubric<'a>(&self, program: &'a Program) -> &'a Rubric {
+        program
+            .current_rubric(&self.rubric_id)
+            .unwrap_or_else(|| program.rubric())
+    }
 }
 
 /// What `suggest_mapping` could tell from the file; `None` is a question
@@ -289,7 +301,12 @@ pub struct MappingSuggestion {
 impl MappingSuggestion {
     /// The mapping, when nothing is left to ask; otherwise one sentence per
     /// choice the person still has to make.
-    pub fn mapping(&self, zone: FixedOffset, role: Role) -> Result<Mapping, Vec<String>> {
+    pub fn mapping(
+        &self,
+        zone: FixedOffset,
+        role: Role,
+        rubric_id: &str,
+    ) -> Result<Mapping, Vec<String>> {
         let mut questions = Vec::new();
         let mut ask = |missing: bool, question: &str| {
             if missing {
@@ -329,6 +346,7 @@ impl MappingSuggestion {
                     day_order,
                     zone,
                     role,
+                    rubric_id: rubric_id.to_string(),
                 })
             }
             _ => Err(questions),
@@ -729,7 +747,15 @@ fn read_row<'a>(
         .iter()
         .map(|(criterion_id, column)| {
             let raw = cell(*column);
-            let read = read_score(raw, header(*column), mapping.scale);
+            let yes_no = mapping
+                .rubric(program)
+                .criterion(criterion_id)
+                .is_some_and(|c| c.scale.is_yes_no());
+            let read = if yes_no {
+                read_yes_no(raw, header(*column), mapping.scale)
+            } else {
+                read_score(raw, header(*column), mapping.scale)
+            };
             let score = PreviewScore {
                 criterion_id: criterion_id.clone(),
                 raw: raw.to_string(),
@@ -770,6 +796,26 @@ fn read_score(raw: &str, column: &str, scale: ScoreScale) -> Result<Option<u8>, 
                 scale.label()
             )
         }),
+    }
+}
+
+/// A yes/no criterion's cell: yes/no words as QA tools write them, or a
+/// number that converts to the top or bottom level. Anything between would
+/// be neither a yes nor a no, so it is refused rather than stored.
+fn read_yes_no(raw: &str, column: &str, scale: ScoreScale) -> Result<Option<u8>, String> {
+    let word = raw.trim().to_lowercase();
+    match word.as_str() {
+        "yes" | "y" | "true" | "pass" | "passed" | "met" => return Ok(Some(MAX_LEVEL)),
+        "no" | "n" | "false" | "fail" | "failed" | "not met" => return Ok(Some(MIN_LEVEL)),
+        _ => {}
+    }
+    match read_score(raw, column, scale)? {
+        None => Ok(None),
+        Some(level) if level == MAX_LEVEL || level == MIN_LEVEL => Ok(Some(level)),
+        Some(level) => Err(format!(
+            "{} in column {column:?} reads as level {level}, but that criterion is yes/no: write Yes or No (or the top or bottom of the scale)",
+            raw.trim()
+        )),
     }
 }
 
@@ -998,8 +1044,8 @@ fn plan_row(
         evaluator: read.evaluator.clone(),
         scored_on: when.day(),
         // The columns were mapped to the default rubric's criteria.
-        rubric_id: program.rubric().id().to_string(),
-        rubric_version: program.rubric().version(),
+        rubric_id: mapping.rubric(program).id().to_string(),
+        rubric_version: mapping.rubric(program).version(),
         scores,
     });
     Ok(())
@@ -1098,7 +1144,7 @@ mod tests {
         let mut suggestion = suggest_mapping(table, &program.rubric());
         suggestion.day_order.get_or_insert(DayOrder::DayFirst);
         suggestion
-            .mapping(utc(), Role::Qa)
+            .mapping(utc(), Role::Qa, "default")
             .unwrap_or_else(|questions| panic!("{questions:?}"))
     }
 
@@ -1117,6 +1163,54 @@ mod tests {
 
     fn rejected_lines(preview: &ScorePreview) -> Vec<usize> {
         preview.rejected.iter().map(|r| r.line).collect()
+    }
+
+    /// The test program with its opening criterion made a yes/no item.
+    fn program_with_yes_no_opening() -> Program {
+        let mut p = program();
+        let mut criteria = p.rubric().criteria().to_vec();
+        criteria[0].scale = crate::domain::rubric::Scale::YesNoAsFiveOrOne;
+        criteria[0].critical_at = Some(1);
+        p.rubrics = vec![Rubric::new("yes-no", criteria).unwrap()];
+        p
+    }
+
+    #[test]
+    fn a_yes_no_criterion_reads_yes_and_no_words_and_refuses_a_middle_level() {
+        // Regression: a 2 on a yes/no item was stored as level 2, shown as
+        // "No", and did not fail the call.
+        let p = program_with_yes_no_opening();
+        let preview = preview_of(
+            &p,
+            "Call ID,Agent,Date,Opening,Empathy\nc1,a1,2024-06-03,Yes,4\nc1,a1,2024-06-04,no,3\nc1,a1,2024-06-05,2,3\nc1,a1,2024-06-06,1,2\n",
+        );
+        let openings: Vec<Option<u8>> =
+            preview.evaluations.iter().map(|e| levels(e)[0].1).collect();
+        assert_eq!(openings, [Some(5), Some(1), Some(1)]);
+        assert_eq!(rejected_lines(&preview), [4]);
+        assert!(
+            preview.rejected[0]
+                .reason
+                .contains("that criterion is yes/no"),
+            "{}",
+            preview.rejected[0].reason
+        );
+    }
+
+    #[test]
+    fn scores_are_recorded_under_the_rubric_the_columns_were_mapped_to() {
+        let mut p = program();
+        let other = Rubric::default_rubric().with_identity("floor", 3);
+        p.rubrics.push(other);
+        let table = table("Call ID,Agent,Date,Empathy\nc1,a1,2024-06-03,4\n");
+        let mut suggestion = suggest_mapping(&table, p.current_rubric("floor").unwrap());
+        suggestion.day_order.get_or_insert(DayOrder::DayFirst);
+        let mapping = suggestion.mapping(utc(), Role::Qa, "floor").unwrap();
+
+        let preview = preview_scores(&table, &mapping, &p);
+
+        assert_eq!(preview.evaluations[0].rubric_id, "floor");
+        assert_eq!(preview.evaluations[0].rubric_version, 3);
     }
 
     #[test]
@@ -1491,7 +1585,7 @@ mod tests {
         let text = "Call ID,Agent,Date,Empathy\nc1,a1,03/06/2024,4\nc1,a1,04/07/2024,4\n";
         let suggestion = suggest_mapping(&table(text), &p.rubric());
         assert_eq!(suggestion.day_order, None);
-        let questions = suggestion.mapping(utc(), Role::Qa).unwrap_err();
+        let questions = suggestion.mapping(utc(), Role::Qa, "default").unwrap_err();
         assert_eq!(
             questions,
             ["Are dates written day first (13/06/2024) or month first (06/13/2024)?"]
@@ -1507,14 +1601,14 @@ mod tests {
             (suggestion.day_order, suggestion.day_order_matters),
             (None, false)
         );
-        assert!(suggestion.mapping(utc(), Role::Qa).is_ok());
+        assert!(suggestion.mapping(utc(), Role::Qa, "default").is_ok());
     }
 
     #[test]
     fn missing_columns_are_asked_for_one_question_each() {
         let p = program();
         let suggestion = suggest_mapping(&table("Ref,Who,When\nc1,a1,2024-06-03\n"), &p.rubric());
-        let questions = suggestion.mapping(utc(), Role::Qa).unwrap_err();
+        let questions = suggestion.mapping(utc(), Role::Qa, "default").unwrap_err();
         assert_eq!(questions.len(), 6, "{questions:?}");
         assert_eq!(questions[0], "Which column holds the call id?");
     }

@@ -32,6 +32,16 @@ export const tests = [
       await shot("rubric-editor");
       await weight.fill(before);
 
+      // Regression: a critical 1-5 criterion switched to yes/no kept its level,
+      // showed a blank "fails the call at" and saved as critical anyway.
+      const lastScale = page.locator('select[name="criterion-scale"]').last();
+      const lastCritical = page.locator('select[name="criterion-critical"]').last();
+      await lastScale.selectOption("one-to-five");
+      await lastCritical.selectOption("3");
+      await lastScale.selectOption("yes-no");
+      assert.equal(await lastCritical.inputValue(), "1", "a yes/no item fails on a no");
+      await lastCritical.selectOption("");
+
       await page.locator('input[name="rubric-name"]').fill("Collections floor");
       await page.getByRole("button", { name: "Save rubric" }).click();
       await page.locator(".rubric-card", { hasText: "Collections floor (v1)" }).waitFor();

@@ -52,8 +52,8 @@ export const tests = [
       const text = await preview.innerText();
       assert.match(text, /3\s+scorings to import/);
       assert.match(text, /0\s+new calls/);
-      assert.match(text, /1\s+rows rejected/);
-      assert.match(text, /1\s+duplicate rows skipped/);
+      assert.match(text, /1 row rejected/);
+      assert.match(text, /1 duplicate row skipped/);
       assert.match(text, /Line 6: .*Nobody Known/);
       assert.match(text, /matched agent/);
       assert.match(text, /4,0 → 4/, "the decimal comma is read, and the rule applied is shown");

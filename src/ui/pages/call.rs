@@ -173,6 +173,7 @@ fn CallView(call: Call) -> impl IntoView {
             ));
             drafts.set(rubric.with_value(fresh_drafts));
             active.set(0);
+            hovered.set(None);
         })
     };
     let criteria_count = criteria.len();
@@ -244,7 +245,13 @@ fn CallView(call: Call) -> impl IntoView {
     view! {
         <section class="page">
             <a class="back-link" href=Route::Calls.href()>"← All calls"</a>
-            <h2>{agent_name.clone()} " · " {call.reason.clone()}</h2>
+            <h2>
+                {if call.reason.trim().is_empty() {
+                    agent_name.clone()
+                } else {
+                    format!("{} · {}", agent_name, call.reason)
+                }}
+            </h2>
             <dl class="call-facts">
                 <div><dt>"Started"</dt><dd>{call.started_at.format("%Y-%m-%d %H:%M (UTC%:z)").to_string()}</dd></div>
                 <div><dt>"Team"</dt><dd>{team_name}</dd></div>
@@ -264,6 +271,12 @@ fn CallView(call: Call) -> impl IntoView {
                         <strong>{move || criteria_name(rubric, drafts, active)}</strong>
                         ". Highlighted lines contain the criterion's phrases: accept one by attaching it, or ignore it."
                     </p>
+                    {call.lines.is_empty().then(|| view! {
+                        <p class="empty-state">
+                            "No transcript yet. This call came from a score import; import its transcript under Import & export with the call id "
+                            <code>{call.id.clone()}</code> " and it fills in here."
+                        </p>
+                    })}
                     <ol class="transcript__lines">
                         {lines
                             .into_iter()
@@ -398,8 +411,10 @@ fn CallView(call: Call) -> impl IntoView {
                                 });
                                 let previous_text = match previous {
                                     Some(prev) => format!(
-                                        "Before: {:.1} average over {} scored calls, last {}",
-                                        prev.average, prev.count, prev.last
+                                        "Before: {:.1} average over {}, last {}",
+                                        prev.average,
+                                        crate::ui::pages::data::plural(prev.count, "scored call", "scored calls"),
+                                        prev.last
                                     ),
                                     None => "Before: no earlier scores".to_string(),
                                 };
@@ -617,7 +632,7 @@ fn ScoreTable(rubric: Rubric, evaluations: Vec<Evaluation>) -> impl IntoView {
     let head = rubric
         .criteria()
         .iter()
-        .map(|c| view! { <th class="num" title=c.name.clone()>{c.dimension.clone()}</th> })
+        .map(|c| view! { <th class="num" title=format!("{} ({})", c.name, c.dimension)>{c.name.clone()}</th> })
         .collect_view();
     let rows = evaluations
         .into_iter()

@@ -90,7 +90,7 @@ impl Editor {
         for (n, d) in self.criteria.iter().enumerate() {
             let Ok(weight) = d.weight.trim().parse::<u32>() else {
                 return Err(format!(
-                    "Criterion {} ({}): the weight \"{}\" is not a whole number.",
+                    "Criterion {} ({}): the weight \"{}\" is not a whole number from 0 to 100.",
                     n + 1,
                     d.name,
                     d.weight
@@ -183,10 +183,10 @@ pub fn RubricPage() -> impl IntoView {
                                     (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
                                 let dims = r.dimensions().join(", ");
                                 let summary = format!(
-                                    "{} criteria · {} · {} scores",
+                                    "{} criteria · {} · {} across all versions",
                                     r.criteria().len(),
                                     dims,
-                                    scores
+                                    crate::ui::pages::data::plural(scores, "score", "scores")
                                 );
                                 let for_view = r.clone();
                                 view! {
@@ -250,6 +250,9 @@ fn duplicate(id: &str) {
 
 fn delete(id: &str) {
     let state = use_app();
+    let name = state
+        .program
+        .with_untracked(|p| p.current_rubric(id).map(|r| r.name().to_string()));
     let refusal = state.program.with_untracked(|p| {
         let scores = p.evaluations.iter().filter(|e| e.rubric_id == id).count();
         if p.default_rubric == id {
@@ -267,6 +270,13 @@ fn delete(id: &str) {
     match refusal {
         Some(why) => state.error(format!("The rubric is not deleted. {why}")),
         None => {
+            let question = format!(
+                "Delete the rubric “{}” and all its versions?",
+                name.unwrap_or_default()
+            );
+            if !window().confirm_with_message(&question).unwrap_or(false) {
+                return;
+            }
             let id = id.to_string();
             state.update_meta(move |p| p.rubrics.retain(|r| r.id() != id));
             state.info("Rubric deleted.");
@@ -277,7 +287,28 @@ fn delete(id: &str) {
 #[component]
 fn RubricEditor(editor: RwSignal<Option<Editor>>) -> impl IntoView {
     let state = use_app();
-    let built = Memo::new(move |_| editor.with(|e| e.as_ref().map(Editor::build)));
+    let built = Memo::new(move |_| {
+        editor.with(|e| {
+            e.as_ref().map(|e| {
+                let rubric = e.build()?;
+                // Two rubrics of one name would be told apart only by id.
+                let clash = state.program.with(|p| {
+                    p.current_rubrics().into_iter().any(|r| {
+                        Some(r.id()) != e.rubric_id.as_deref()
+                            && r.name().trim().eq_ignore_ascii_case(rubric.name().trim())
+                    })
+                });
+                if clash {
+                    Err(format!(
+                        "Another rubric is already named “{}”: choose another name.",
+                        rubric.name()
+                    ))
+                } else {
+                    Ok(rubric)
+                }
+            })
+        })
+    });
     let total = move || editor.with(|e| e.as_ref().map(Editor::total_weight).unwrap_or(0));
     let edit = move |change: Box<dyn FnOnce(&mut Editor)>| {
         editor.update(|e| {
@@ -465,6 +496,10 @@ fn CriterionForm(key: u32, editor: RwSignal<Option<Editor>>) -> impl IntoView {
                             d.scale = scale;
                             if scale == Scale::PassFail {
                                 d.weight = "0".into();
+                            }
+                            // A yes/no item can only fail on a "no".
+                            if scale.is_yes_no() {
+                                d.critical_at = d.critical_at.map(|_| 1);
                             }
                         }))
                     }>

@@ -14,6 +14,7 @@ use crate::formats::score_csv::{
     ScoreScale, Table,
 };
 use crate::ui::components::files::{files_of, read_bytes};
+use crate::ui::pages::data::plural;
 use crate::ui::state::use_app;
 
 #[derive(Clone, PartialEq)]
@@ -30,16 +31,40 @@ pub fn ScoreImport() -> impl IntoView {
     let loaded = RwSignal::new(None::<Loaded>);
     let mapping = RwSignal::new(None::<MappingSuggestion>);
     let role = RwSignal::new(Role::Qa);
+    let rubric_id = RwSignal::new(
+        state
+            .program
+            .with_untracked(|p| p.rubric().id().to_string()),
+    );
     let outcome = Memo::new(move |_| -> Option<Outcome> {
         let table = loaded.with(|l| l.as_ref().map(|l| l.table.clone()))?;
+        if table.rows.is_empty() {
+            return Some(Err(vec![format!(
+                "{} has a header but no rows of scores: export it again with its data.",
+                table.file_name
+            )]));
+        }
         let suggestion = mapping.get()?;
         let zone = state.program.with(|p| p.time_zone);
         Some(
             suggestion
-                .mapping(zone, role.get())
+                .mapping(zone, role.get(), &rubric_id.get())
                 .map(|m| state.program.with(|p| preview_scores(&table, &m, p))),
         )
     });
+    // A different rubric has different criteria: map the columns afresh.
+    let choose_rubric = move |id: String| {
+        rubric_id.set(id.clone());
+        let suggestion = loaded.with_untracked(|l| {
+            l.as_ref().map(|l| {
+                state.program.with_untracked(|p| {
+                    let rubric = p.current_rubric(&id).unwrap_or_else(|| p.rubric());
+                    suggest_mapping(&l.table, rubric)
+                })
+            })
+        });
+        mapping.set(suggestion);
+    };
 
     let pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
@@ -56,9 +81,12 @@ pub fn ScoreImport() -> impl IntoView {
             };
             match read_table(&name, &bytes) {
                 Ok(table) => {
-                    let suggestion = state
-                        .program
-                        .with_untracked(|p| suggest_mapping(&table, &p.rubric()));
+                    let suggestion = state.program.with_untracked(|p| {
+                        let rubric = p
+                            .current_rubric(&rubric_id.get_untracked())
+                            .unwrap_or_else(|| p.rubric());
+                        suggest_mapping(&table, rubric)
+                    });
                     mapping.set(Some(suggestion));
                     loaded.set(Some(Loaded { table }));
                 }
@@ -122,7 +150,15 @@ pub fn ScoreImport() -> impl IntoView {
                         );
                         view! {
                             <p class="score-import__file">{summary}</p>
-                            <MappingForm headers=t.headers mapping=mapping role=role />
+                            <label class="mapping__field mapping__rubric">
+                                <span>"The scores are for the rubric"</span>
+                                <select name="csv-rubric" prop:value=move || rubric_id.get() on:change=move |ev| choose_rubric(event_target_value(&ev))>
+                                    {move || state.program.with(|p| p.current_rubrics().into_iter().map(|r| view! {
+                                        <option value=r.id().to_string()>{r.label()}</option>
+                                    }).collect_view())}
+                                </select>
+                            </label>
+                            <MappingForm headers=t.headers mapping=mapping role=role rubric_id=rubric_id />
                             <PreviewPanel outcome=outcome />
                             <div class="form-actions">
                                 <button
@@ -131,7 +167,7 @@ pub fn ScoreImport() -> impl IntoView {
                                     on:click=confirm
                                 >
                                     {move || match outcome.get() {
-                                        Some(Ok(p)) => format!("Import {} scorings", p.evaluations.len()),
+                                        Some(Ok(p)) => format!("Import {}", plural(p.evaluations.len(), "scoring", "scorings")),
                                         _ => "Import scorings".to_string(),
                                     }}
                                 </button>
@@ -182,6 +218,7 @@ fn MappingForm(
     headers: Vec<String>,
     mapping: RwSignal<Option<MappingSuggestion>>,
     role: RwSignal<Role>,
+    rubric_id: RwSignal<String>,
 ) -> impl IntoView {
     let state = use_app();
     let field = move |read: fn(&MappingSuggestion) -> Option<usize>| {
@@ -196,13 +233,21 @@ fn MappingForm(
             })
         })
     };
-    let criteria = state.program.with_untracked(|p| {
-        p.rubric()
-            .criteria()
-            .iter()
-            .map(|c| (c.id.clone(), format!("{} · {}", c.dimension, c.name)))
-            .collect::<Vec<_>>()
-    });
+    let criteria = move || {
+        state.program.with(|p| {
+            let rubric = p
+                .current_rubric(&rubric_id.get())
+                .unwrap_or_else(|| p.rubric());
+            rubric
+                .criteria()
+                .iter()
+                .map(|c| {
+                    let scale = if c.scale.is_yes_no() { " (yes/no)" } else { "" };
+                    (c.id.clone(), format!("{} · {}{scale}", c.dimension, c.name))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     let h = headers.clone();
 
     view! {
@@ -217,7 +262,7 @@ fn MappingForm(
             </div>
             <h4>"2. Rubric criteria"</h4>
             <div class="mapping__grid">
-                {criteria
+                {move || criteria()
                     .into_iter()
                     .map(|(id, label)| {
                         let id_read = id.clone();
@@ -243,6 +288,7 @@ fn MappingForm(
                     })
                     .collect_view()}
             </div>
+            <p class="hint">"Yes/no criteria take Yes or No (also Y/N, true/false, pass/fail), or the top and bottom of the scale."</p>
             <h4>"3. How to read the values"</h4>
             <div class="mapping__grid">
                 <label class="mapping__field">
@@ -331,8 +377,8 @@ fn PreviewPanel(outcome: Memo<Option<Outcome>>) -> impl IntoView {
                     <ul class="preview__counts">
                         <li><strong>{p.evaluations.len()}</strong> " scorings to import"</li>
                         <li><strong>{p.new_calls.len()}</strong> " new calls (no transcript)"</li>
-                        <li><strong>{p.rejected.len()}</strong> " rows rejected"</li>
-                        <li><strong>{p.duplicates.len()}</strong> " duplicate rows skipped"</li>
+                        <li>{plural(p.rejected.len(), "row", "rows")} " rejected"</li>
+                        <li>{plural(p.duplicates.len(), "duplicate row", "duplicate rows")} " skipped"</li>
                     </ul>
                     <table class="table table--sample">
                         <thead>

@@ -48,6 +48,17 @@ fn slug(text: &str) -> String {
         .join("-")
 }
 
+/// The agent names the files' labels give, each once.
+fn distinct_agent_labels(items: &[Read]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for name in items.iter().filter_map(|r| r.agent_label.as_ref()) {
+        if !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            names.push(name.clone());
+        }
+    }
+    names
+}
+
 #[component]
 pub fn TranscriptImport() -> impl IntoView {
     let state = use_app();
@@ -146,6 +157,14 @@ pub fn TranscriptImport() -> impl IntoView {
                 .any(|r| transcript_fate(p, &r.id) == TranscriptFate::NewCall)
         });
         let mut missing = Vec::new();
+        let labels = distinct_agent_labels(&items);
+        if needs_new && labels.len() > 1 {
+            state.error(format!(
+                "Nothing was imported yet. These files name different agents ({}); one agent applies to every new call here, so import one agent's transcripts at a time.",
+                labels.join(", ")
+            ));
+            return;
+        }
         let agent_value = agent.get_untracked();
         let the_agent = if agent_value == NEW {
             let name = new_agent.get_untracked().trim().to_string();
@@ -274,6 +293,9 @@ pub fn TranscriptImport() -> impl IntoView {
                             }}
                         </tbody>
                     </table>
+                    <p class="hint">
+                        "The agent, team, start and outcome below apply to every new call in this batch; transcripts that fill an existing call keep that call's details."
+                    </p>
                     <div class="mapping__grid">
                         <label class="mapping__field">
                             <span>"Agent"</span>
