@@ -112,3 +112,26 @@ async fn rubric_versions_and_pair_rubrics_survive_a_reload() {
     assert_eq!(loaded.rubrics.len(), 2);
     assert_eq!(loaded, program);
 }
+
+#[wasm_bindgen_test]
+async fn a_deleted_scoring_and_session_stay_deleted_after_a_reload() {
+    let program = small_program();
+    store::replace_all(&program).await.expect("save");
+    let evaluation = program.evaluations[0].id.clone();
+    let session = program.sessions.first().map(|s| s.id.clone());
+
+    store::delete_evaluation(&evaluation)
+        .await
+        .expect("delete scoring");
+    if let Some(id) = &session {
+        store::delete_session(id).await.expect("delete session");
+    }
+    let loaded = store::load().await.expect("load").expect("a program");
+
+    assert!(loaded.evaluations.iter().all(|e| e.id != evaluation));
+    assert_eq!(loaded.evaluations.len(), program.evaluations.len() - 1);
+    assert_eq!(
+        loaded.sessions.len(),
+        program.sessions.len() - usize::from(session.is_some())
+    );
+}

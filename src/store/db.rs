@@ -180,6 +180,25 @@ pub async fn put_session(session: &Session) -> Result<(), StoreError> {
     put_one(SESSIONS, &session.id, pj::record_to_json(session)).await
 }
 
+pub async fn delete_evaluation(id: &str) -> Result<(), StoreError> {
+    delete_one(EVALUATIONS, id).await
+}
+
+pub async fn delete_session(id: &str) -> Result<(), StoreError> {
+    delete_one(SESSIONS, id).await
+}
+
+async fn delete_one(store: &str, key: &str) -> Result<(), StoreError> {
+    let db = database().await?;
+    let tx = write_transaction(&db, store)?;
+    tx.object_store(store)
+        .map_err(write_err)?
+        .delete(key.to_string())
+        .build()
+        .map_err(write_err)?;
+    tx.commit().await.map_err(write_err)
+}
+
 async fn put_one(store: &str, key: &str, json: String) -> Result<(), StoreError> {
     let db = database().await?;
     let tx = write_transaction(&db, store)?;

@@ -8,7 +8,10 @@
 mod db;
 pub mod prefs;
 
-pub use db::{clear, load, put_evaluation, put_meta, put_session, replace_all, save_calls};
+pub use db::{
+    clear, delete_evaluation, delete_session, load, put_evaluation, put_meta, put_session,
+    replace_all, save_calls,
+};
 
 use thiserror::Error;
 

@@ -22,6 +22,7 @@ pub(crate) const DEMO_SEED: u64 = 2026;
 pub fn App() -> impl IntoView {
     let state = AppState::new(browser_today());
     provide_context(state);
+    provide_context(pages::calls::CallsView::new());
     spawn_local(load_program(state));
     let route = use_route();
     // A notice belongs to the page it was given on; moving on clears it.

@@ -121,6 +121,17 @@ impl AppState {
         self.persist(async move { store::put_session(&session).await });
     }
 
+    pub fn remove_evaluation(&self, id: String) {
+        self.program
+            .update(|p| p.evaluations.retain(|e| e.id != id));
+        self.persist(async move { store::delete_evaluation(&id).await });
+    }
+
+    pub fn remove_session(&self, id: String) {
+        self.program.update(|p| p.sessions.retain(|s| s.id != id));
+        self.persist(async move { store::delete_session(&id).await });
+    }
+
     /// Saves calls that were just added to the program, with the agents and
     /// teams they brought.
     pub fn saved_new_calls(&self, calls: Vec<Call>) {

@@ -148,11 +148,28 @@ export const tests = [
       assert.equal(await page.locator(".criterion__evidence li").count(), 0, "the form resets after saving");
       await shot("call-scored");
 
+      // Back from a call, the list is as it was left (filter included).
       await page.locator(".back-link").click();
+      await page.locator(".filters select").nth(2).selectOption("unscored");
+      await page.locator(".call-row a").first().click();
+      await page.locator(".back-link").click();
+      assert.equal(await page.locator(".filters select").nth(2).inputValue(), "unscored");
+      assert.match(await page.locator(".filters__count").innerText(), /^99 calls$/);
+      await page.locator(".filters select").nth(2).selectOption("");
       await page.locator(".call-row a").nth(1).click();
       await page.locator(".transcript__line").first().waitFor();
       await page.locator(".scoring select").first().selectOption("coach");
       await page.locator('select[name="coach"]').selectOption({ index: 1 });
+      await scoreOpenCall(page, [5, 5, 4, 4, 5], 0);
+
+      // A scoring saved by mistake can be deleted (after a confirmation).
+      await page.getByRole("button", { name: "Save score" }).click();
+      await page.locator(".notice--error", { hasText: "Still open" }).waitFor();
+      page.once("dialog", (d) => d.accept());
+      const before = await page.locator(".table--scores tbody tr:not(.evidence-row)").count();
+      await page.locator(".table--scores .link-button").first().click();
+      await page.locator(".notice--info", { hasText: "Scoring deleted" }).waitFor();
+      assert.equal(await page.locator(".table--scores tbody tr:not(.evidence-row)").count(), before - 1);
       await scoreOpenCall(page, [5, 5, 4, 4, 5], 0);
 
       // A call scored N/A throughout has no overall score.

@@ -668,9 +668,21 @@ fn ScoreTable(rubric: Rubric, evaluations: Vec<Evaluation>) -> impl IntoView {
                 })
                 .collect();
             let result = verdict(&rubric, &e);
+            let id = e.id.clone();
+            let remove = move |_| {
+                let question = "Delete this scoring? It leaves coach choice and session results.";
+                if window().confirm_with_message(question).unwrap_or(false) {
+                    state.remove_evaluation(id.clone());
+                    state.info("Scoring deleted.");
+                }
+            };
             view! {
                 <tr>
-                    <td class="nowrap">{e.scored_on.to_string()}</td>
+                    <td class="nowrap">
+                        {e.scored_on.to_string()}
+                        " "
+                        <button class="link-button" on:click=remove title="Delete this scoring">"delete"</button>
+                    </td>
                     <td>{who}</td>
                     {cells}
                     <td class="num">

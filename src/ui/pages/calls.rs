@@ -24,12 +24,30 @@ struct Row {
     score: Option<f64>,
 }
 
-#[derive(Clone, Default, PartialEq)]
-struct Filter {
+/// What the list shows. It lives as long as the app, so coming back from a
+/// call finds the list as it was left.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
     team: String,
     agent: String,
     scored: String,
     text: String,
+}
+
+/// The calls list's filter and page, shared through context.
+#[derive(Clone, Copy)]
+pub struct CallsView {
+    pub filter: RwSignal<Filter>,
+    pub page: RwSignal<usize>,
+}
+
+impl CallsView {
+    pub fn new() -> CallsView {
+        CallsView {
+            filter: RwSignal::new(Filter::default()),
+            page: RwSignal::new(0),
+        }
+    }
 }
 
 fn rows(p: &Program, f: &Filter) -> Vec<Row> {
@@ -85,8 +103,19 @@ fn rows(p: &Program, f: &Filter) -> Vec<Row> {
 #[component]
 pub fn CallsPage() -> impl IntoView {
     let state = use_app();
-    let filter = RwSignal::new(Filter::default());
-    let page = RwSignal::new(0usize);
+    let CallsView { filter, page } = expect_context::<CallsView>();
+    // A filter kept from before an import or a clear may name an agent or
+    // team the program no longer has; it would hide every call.
+    state.program.with_untracked(|p| {
+        let stale = filter.with_untracked(|f| {
+            (!f.agent.is_empty() && p.agent(&f.agent).is_none())
+                || (!f.team.is_empty() && p.team(&f.team).is_none())
+        });
+        if stale {
+            filter.set(Filter::default());
+            page.set(0);
+        }
+    });
     let all_rows = Memo::new(move |_| state.program.with(|p| rows(p, &filter.get())));
 
     let set = move |change: fn(&mut Filter, String)| {
@@ -107,21 +136,21 @@ pub fn CallsPage() -> impl IntoView {
             <div class="filters">
                 <label>
                     "Team "
-                    <select on:change=set(|f, v| f.team = v)>
+                    <select prop:value=move || filter.with(|f| f.team.clone()) on:change=set(|f, v| f.team = v)>
                         <option value="">"All teams"</option>
                         {move || teams().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>
                     "Agent "
-                    <select on:change=set(|f, v| f.agent = v)>
+                    <select prop:value=move || filter.with(|f| f.agent.clone()) on:change=set(|f, v| f.agent = v)>
                         <option value="">"All agents"</option>
                         {move || agents().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>
                     "Scored "
-                    <select on:change=set(|f, v| f.scored = v)>
+                    <select prop:value=move || filter.with(|f| f.scored.clone()) on:change=set(|f, v| f.scored = v)>
                         <option value="">"All calls"</option>
                         <option value="scored">"Scored"</option>
                         <option value="unscored">"Not scored yet"</option>
@@ -129,7 +158,7 @@ pub fn CallsPage() -> impl IntoView {
                 </label>
                 <label>
                     "Search "
-                    <input type="search" placeholder="reason, agent or words said" on:input=set(|f, v| f.text = v) />
+                    <input type="search" placeholder="reason, agent or words said" prop:value=move || filter.with(|f| f.text.clone()) on:input=set(|f, v| f.text = v) />
                 </label>
                 <span class="filters__count">{move || format!("{} calls", all_rows.with(Vec::len))}</span>
             </div>

@@ -76,6 +76,16 @@ pub fn SessionsPage() -> impl IntoView {
                                             <td>{describe(&outcome.after)}</td>
                                             <td><ChangeBadge change=outcome.change reached=outcome.reached_target /></td>
                                             <td>
+                                                <button class="link-button" title="Delete this session" on:click={
+                                                    let id = s.id.clone();
+                                                    move |_| {
+                                                        if window().confirm_with_message("Delete this session and its examples?").unwrap_or(false) {
+                                                            state.remove_session(id.clone());
+                                                            state.info("Session deleted.");
+                                                        }
+                                                    }
+                                                }>"delete"</button>
+                                                " "
                                                 <button class="button button--small button--secondary" on:click=move |_| {
                                                     expanded.update(|e| *e = if e.as_deref() == Some(id2.as_str()) { None } else { Some(id2.clone()) })
                                                 }>
