@@ -449,7 +449,14 @@ pub fn suggest_mapping(table: &Table, rubric: &Rubric) -> MappingSuggestion {
         })
         .filter_map(|cell| parse_score(cell).ok().flatten())
         .collect();
-    let scale = if values.is_empty() {
+    // A "%" on any score says the scale outright, whatever the values.
+    let has_percent_sign = well_formed
+        .iter()
+        .flat_map(|row| criteria.iter().map(move |(_, col)| row.cells[*col].trim()))
+        .any(|cell| cell.ends_with('%'));
+    let scale = if has_percent_sign {
+        Some(ScoreScale::Percent)
+    } else if values.is_empty() {
         None
     } else {
         ScoreScale::narrowest_for(&values)
@@ -1364,6 +1371,11 @@ mod tests {
         assert_eq!(scale("0"), Some(ScoreScale::ZeroToTen));
         assert_eq!(scale("7"), Some(ScoreScale::ZeroToTen));
         assert_eq!(scale("85"), Some(ScoreScale::Percent));
+        assert_eq!(
+            scale("4%"),
+            Some(ScoreScale::Percent),
+            "a percent sign settles it"
+        );
         assert_eq!(scale("150"), None);
         assert_eq!(scale("N/A"), None);
     }

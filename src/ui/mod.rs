@@ -83,6 +83,13 @@ pub fn App() -> impl IntoView {
                     Route::NewSession => view! { <pages::new_session::NewSessionPage /> }.into_any(),
                     Route::Rubric => view! { <pages::rubric::RubricPage /> }.into_any(),
                     Route::Data => view! { <pages::data::DataPage /> }.into_any(),
+                    Route::NotFound(path) => view! {
+                        <section class="page">
+                            <h2>"No such page"</h2>
+                            <p>"Peercoach has no page at " <code>{format!("#/{path}")}</code> ". It may be an old or mistyped link."</p>
+                            <a class="button" href=Route::Overview.href()>"Go to the overview"</a>
+                        </section>
+                    }.into_any(),
                 },
             }}
         </main>

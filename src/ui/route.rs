@@ -14,6 +14,8 @@ pub enum Route {
     NewSession,
     Rubric,
     Data,
+    /// An address that names no page, kept to say so.
+    NotFound(String),
 }
 
 impl Route {
@@ -28,7 +30,8 @@ impl Route {
             ("sessions", _) => Route::Sessions,
             ("rubric", _) => Route::Rubric,
             ("data", _) => Route::Data,
-            _ => Route::Overview,
+            ("", None) => Route::Overview,
+            _ => Route::NotFound(path.to_string()),
         }
     }
 
@@ -42,6 +45,7 @@ impl Route {
             Route::NewSession => "#/sessions/new".into(),
             Route::Rubric => "#/rubric".into(),
             Route::Data => "#/data".into(),
+            Route::NotFound(path) => format!("#/{path}"),
         }
     }
 

@@ -19,4 +19,15 @@ export const tests = [
       await shot("smoke-home");
     },
   },
+  {
+    name: "an address that names no page says so instead of showing another page",
+    run: async ({ page, baseUrl }) => {
+      await page.goto(`${baseUrl}/#/nope`);
+      await waitForApp(page);
+      await page.locator("h2", { hasText: "No such page" }).waitFor();
+      assert.match(await page.locator(".app-main").innerText(), /#\/nope/);
+      await page.getByRole("link", { name: "Go to the overview" }).click();
+      await page.locator("h2", { hasText: "Overview" }).waitFor();
+    },
+  },
 ];
