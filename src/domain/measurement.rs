@@ -12,6 +12,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::scoring::dimension_scores;
+use super::scoring::rounded;
 use super::{Program, Session};
 
 pub const WINDOW_DAYS: i64 = 30;
@@ -159,7 +160,13 @@ pub fn describe(window: &Window) -> String {
             scored_calls,
             ..
         } => {
-            format!("{average:.1} over {}", calls(*scored_calls, "call"))
+            // Two decimals, like the change, so before, after and change
+            // add up on screen.
+            format!(
+                "{} over {}",
+                rounded(*average, 2),
+                calls(*scored_calls, "call")
+            )
         }
         Window::NotEnded { to, .. } => format!("not enough data yet: window ends {to}"),
         Window::TooFew { scored_calls, .. } => format!(
@@ -339,7 +346,7 @@ mod tests {
         let d = day("2026-12-20");
         assert_eq!(
             describe(&measured(3.4, 6, "2026-11-21", "2026-12-20")),
-            "3.4 over 6 calls"
+            "3.40 over 6 calls"
         );
         assert_eq!(
             describe(&Window::NotEnded { from: d, to: d }),

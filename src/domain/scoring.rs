@@ -36,6 +36,16 @@ pub fn overall_score(rubric: &Rubric, evaluation: &Evaluation) -> Option<f64> {
     }
 }
 
+/// A score written with `places` decimals, halves rounded up as people
+/// round by hand (4.25 reads 4.3). Rust's own formatting rounds halves to
+/// even, so a hand check of 4.25 would disagree with the screen.
+pub fn rounded(value: f64, places: u32) -> String {
+    let scale = 10f64.powi(places as i32);
+    // The nudge absorbs binary error in values like 4.55 (stored as 4.5499…).
+    let r = ((value * scale) + 1e-7).round() / scale;
+    format!("{r:.*}", places as usize)
+}
+
 /// The overall score, and the critical criteria that failed the call.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
@@ -529,5 +539,15 @@ pub(crate) mod tests {
                 dimension_scores(&all_v1, "a", "Empathy", range.0, range.1)
             );
         }
+    }
+
+    #[test]
+    fn halves_round_up_as_a_hand_check_would() {
+        assert_eq!(rounded(4.25, 1), "4.3");
+        assert_eq!(rounded(4.55, 1), "4.6");
+        assert_eq!(rounded(1.95, 1), "2.0");
+        assert_eq!(rounded(3.75, 1), "3.8");
+        assert_eq!(rounded(4.448, 2), "4.45");
+        assert_eq!(rounded(4.0, 1), "4.0");
     }
 }

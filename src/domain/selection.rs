@@ -11,6 +11,7 @@ use std::cmp::Ordering;
 
 use chrono::{Days, NaiveDate};
 
+use super::scoring::rounded;
 use super::scoring::{dimension_scores, DimensionTally};
 use super::{Agent, Program};
 
@@ -83,8 +84,9 @@ pub fn coaches_for(program: &Program, dimension: &str, as_of: NaiveDate) -> Dime
                 average,
                 scored_calls: tally.scored_calls,
                 explanation: format!(
-                    "Averaged {average:.1} on {dimension} over {} scored calls between {from} \
+                    "Averaged {} on {dimension} over {} scored calls between {from} \
                      and {as_of}, ranked {} of {eligible} eligible agents.",
+                    rounded(average, 2),
                     tally.scored_calls,
                     i + 1,
                 ),
@@ -187,7 +189,7 @@ mod tests {
         assert_eq!(dim.window_end, day(AS_OF));
         assert_eq!(
             dim.coaches[0].explanation,
-            "Averaged 4.6 on Empathy over 5 scored calls between 2026-09-05 and 2026-12-03, \
+            "Averaged 4.60 on Empathy over 5 scored calls between 2026-09-05 and 2026-12-03, \
              ranked 1 of 4 eligible agents."
         );
         assert_eq!(dim.coaches[1].scored_calls, 6);

@@ -27,7 +27,7 @@ pub fn App() -> impl IntoView {
     let route = use_route();
     // A notice belongs to the page it was given on; moving on clears it.
     Effect::new(move |previous: Option<Route>| {
-        let current = route.get().tab();
+        let current = route.get();
         if previous.is_some_and(|p| p != current) {
             state.notice.set(None);
         }
@@ -130,6 +130,10 @@ async fn load_program(state: AppState) {
 fn DemoBanner() -> impl IntoView {
     let state = state::use_app();
     let remove = move |_| {
+        let question = "Remove the demo program, with any scores and sessions you added to it?";
+        if !window().confirm_with_message(question).unwrap_or(false) {
+            return;
+        }
         state.clear_program();
         state.info(
             "Demo data removed. Import your calls on Import & export to start your own program.",

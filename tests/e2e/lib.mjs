@@ -126,6 +126,9 @@ export async function watchedContext(browser, options = {}) {
 }
 
 function watchPage(page, problems) {
+  // The app asks before destructive steps; the tests say yes, as a person
+  // who means it would.
+  page.on("dialog", (dialog) => dialog.accept());
   page.on("console", (msg) => {
     if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
   });

@@ -165,7 +165,6 @@ export const tests = [
       // A scoring saved by mistake can be deleted (after a confirmation).
       await page.getByRole("button", { name: "Save score" }).click();
       await page.locator(".notice--error", { hasText: "Still open" }).waitFor();
-      page.once("dialog", (d) => d.accept());
       const before = await page.locator(".table--scores tbody tr:not(.evidence-row)").count();
       await page.locator(".table--scores .link-button").first().click();
       await page.locator(".notice--info", { hasText: "Scoring deleted" }).waitFor();
@@ -230,6 +229,7 @@ export const tests = [
 
       await importCalls(page, [backup]);
       assert.match(await page.locator(".preview").innerText(), /100\s+calls[\s\S]*3\s+scorings[\s\S]*1\s+sessions/);
+      await page.getByRole("radio", { name: /Replace the current program/ }).check();
       await page.getByRole("button", { name: "Import backup" }).click();
       await page.locator(".notice--info", { hasText: "Replaced the program" }).waitFor();
 
@@ -333,5 +333,38 @@ tests.push({
     const row = await page.locator(".table--scores tbody tr").first().innerText();
     assert.match(row, /QA · Kim 1 \(QA\)/, "digits typed in the name stay in the name");
     assert.match(row, /5\s+4\s+3\s+N\/A\s+2/);
+  },
+});
+
+tests.push({
+  name: "an agent scoring their own call sees no one else's scores, and a demo backup is never merged into real data",
+  run: async ({ page, baseUrl, dataDir }) => {
+    await page.goto(`${baseUrl}/#/calls/demo-call-0001`);
+    await waitForApp(page);
+    await page.locator(".table--scores").first().waitFor();
+    await page.locator(".scoring select").first().selectOption("self");
+    await page.locator("p", { hasText: "hidden while the agent scores it blind" }).waitFor();
+    assert.equal(await page.locator(".table--scores").count(), 0);
+    assert.match(await page.locator(".criterion__previous").first().innerText(), /hidden/);
+
+    // Export the demo, replace it with real calls, then offer the demo back.
+    await page.goto(`${baseUrl}/#/data`);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export program" }).click(),
+    ]);
+    const dir = await mkdtemp(join(tmpdir(), "peercoach-demo-"));
+    const demoBackup = join(dir, download.suggestedFilename());
+    await download.saveAs(demoBackup);
+    assert.match(download.suggestedFilename(), /^peercoach-demo-northwind-contact-centre-\d{4}-\d\d-\d\d\.json$/);
+
+    await page.getByRole("button", { name: "Remove demo data" }).click();
+    await importCalls(page, [join(dataDir, "Travel_20240602163632.json")]);
+    await page.getByRole("button", { name: "Import these calls" }).click();
+    await importCalls(page, [demoBackup]);
+    const merge = page.getByRole("radio", { name: /Merge/ });
+    assert.ok(await merge.isDisabled(), "a demo file is not merged into a real program");
+    assert.match(await page.locator(".import-mode").innerText(), /demo data/);
+    assert.ok(await page.getByRole("button", { name: "Import backup" }).isDisabled(), "nothing is preselected");
   },
 });

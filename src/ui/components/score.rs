@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 pub fn format_score(score: Option<f64>) -> String {
     score
-        .map(|s| format!("{s:.1}"))
+        .map(|s| crate::domain::scoring::rounded(s, 1))
         .unwrap_or_else(|| "–".to_string())
 }
 
@@ -35,13 +35,21 @@ pub fn ScoreBadge(score: Option<f64>) -> impl IntoView {
 pub fn ChangeBadge(change: Option<f64>, reached: Option<bool>) -> impl IntoView {
     match (change, reached) {
         (Some(c), Some(true)) => {
-            view! { <span class="change change--met">{format!("{c:+.2}")} " ✓ target met"</span> }
-                .into_any()
+            view! { <span class="change change--met">{signed(c)} " ✓ target met"</span> }.into_any()
         }
         (Some(c), _) => {
-            view! { <span class="change change--missed">{format!("{c:+.2}")} " below +0.5"</span> }
+            view! { <span class="change change--missed">{signed(c)} " below +0.5"</span> }
                 .into_any()
         }
         _ => view! { <span class="change change--pending">"not enough data yet"</span> }.into_any(),
+    }
+}
+
+fn signed(change: f64) -> String {
+    let text = crate::domain::scoring::rounded(change, 2);
+    if text.starts_with('-') {
+        text
+    } else {
+        format!("+{text}")
     }
 }

@@ -153,7 +153,15 @@ fn CallView(call: Call) -> impl IntoView {
             }
             let mut ev =
                 rubric.with_value(|rb| build_evaluation(&d, &call_id, r, &who, state.today, rb));
-            ev.id = new_id("eval");
+            // One scoring per person and role on a call: scoring again
+            // replaces the earlier one rather than counting the call twice.
+            let earlier = state.program.with_untracked(|p| {
+                p.evaluations_of_call(&call_id)
+                    .find(|e| e.role == r && e.evaluator == who)
+                    .map(|e| e.id.clone())
+            });
+            let replaced = earlier.is_some();
+            ev.id = earlier.unwrap_or_else(|| new_id("eval"));
             let result = rubric.with_value(|rb| verdict(rb, &ev));
             state.save_evaluation(ev);
             let failed = if result.failed() {
@@ -164,11 +172,16 @@ fn CallView(call: Call) -> impl IntoView {
             } else {
                 String::new()
             };
+            let verb = if replaced {
+                "Score updated (it replaces this scorer's earlier one)"
+            } else {
+                "Score saved"
+            };
             state.info(format!(
-                "Score saved: overall {} on the 5-point scale.{failed}",
+                "{verb}: overall {} on the 5-point scale.{failed}",
                 result
                     .overall
-                    .map(|o| format!("{o:.1}"))
+                    .map(|o| crate::domain::scoring::rounded(o, 1))
                     .unwrap_or_else(|| "none (every criterion N/A)".into())
             ));
             drafts.set(rubric.with_value(fresh_drafts));
@@ -411,8 +424,8 @@ fn CallView(call: Call) -> impl IntoView {
                                 });
                                 let previous_text = match previous {
                                     Some(prev) => format!(
-                                        "Before: {:.1} average over {}, last {}",
-                                        prev.average,
+                                        "Before: {} average over {}, last {}",
+                                        crate::domain::scoring::rounded(prev.average, 1),
                                         crate::ui::pages::data::plural(prev.count, "scored call", "scored calls"),
                                         prev.last
                                     ),
@@ -534,7 +547,15 @@ fn CallView(call: Call) -> impl IntoView {
                     </div>
                 </div>
             </div>
-            <ExistingScores call_id=call_id />
+            <Show
+                when=move || role.get() != Role::SelfReview
+                fallback=|| view! {
+                    <h3>"Scores on this call"</h3>
+                    <p class="muted">"Other scores on this call are hidden while the agent scores it blind."</p>
+                }
+            >
+                <ExistingScores call_id=call_id.clone() />
+            </Show>
         </section>
     }
 }
@@ -670,7 +691,7 @@ fn ScoreTable(rubric: Rubric, evaluations: Vec<Evaluation>) -> impl IntoView {
             let result = verdict(&rubric, &e);
             let id = e.id.clone();
             let remove = move |_| {
-                let question = "Delete this scoring? It leaves coach choice and session results.";
+                let question = "Delete this scoring? Coach choice and session results will no longer count it.";
                 if window().confirm_with_message(question).unwrap_or(false) {
                     state.remove_evaluation(id.clone());
                     state.info("Scoring deleted.");

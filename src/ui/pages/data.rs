@@ -210,13 +210,15 @@ fn export(state: &AppState) {
                 }
             })
             .collect();
+        // "Demo: Northwind" makes "demo--northwind"; keep one dash between words.
+        let slug = slug
+            .split('-')
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
         (
             export_program(p, &stamp),
-            format!(
-                "peercoach-{}-{}.json",
-                slug.trim_matches('-'),
-                &stamp[..10.min(stamp.len())]
-            ),
+            format!("peercoach-{slug}-{}.json", &stamp[..10.min(stamp.len())]),
         )
     });
     match download(&name, "application/json", &[text]) {
@@ -229,7 +231,9 @@ fn export(state: &AppState) {
 fn PendingImport(pending: RwSignal<Pending>) -> impl IntoView {
     let state = use_app();
     let cancel = move |_| pending.set(Pending::Nothing);
-    let merge_mode = RwSignal::new(false);
+    // No mode is preselected: replacing loses the current program, so the
+    // person chooses, and a replace over real data asks once more.
+    let merge_mode = RwSignal::new(None::<bool>);
 
     let confirm_calls = move |_| {
         let Pending::Calls { batch, .. } = pending.get_untracked() else {
@@ -264,28 +268,59 @@ fn PendingImport(pending: RwSignal<Pending>) -> impl IntoView {
         pending.set(Pending::Nothing);
     };
     let confirm_program = move |_| {
-        let Pending::Program { program, file, .. } = pending.get_untracked() else {
+        let Pending::Program {
+            program,
+            file,
+            preview,
+        } = pending.get_untracked()
+        else {
             return;
         };
-        if merge_mode.get_untracked() {
-            match state
+        match merge_mode.get_untracked() {
+            None => state.error("Choose Replace or Merge first."),
+            Some(true) => match state
                 .program
                 .with_untracked(|p| merge_programs(p, &program))
             {
                 Ok(merged) => {
                     state.replace_program(merged);
-                    state.info(format!("Merged {file} into the program."));
+                    state.info(format!(
+                        "Merged {file}: added {}, {} and {}.",
+                        plural(preview.new_calls, "call", "calls"),
+                        plural(preview.new_evaluations, "scoring", "scorings"),
+                        plural(preview.new_sessions, "session", "sessions")
+                    ));
+                    merge_mode.set(None);
+                    pending.set(Pending::Nothing);
                 }
-                Err(e) => {
-                    state.error(format!("Nothing was merged: {e}"));
-                    return;
+                Err(e) => state.error(format!("Nothing was merged: {e}")),
+            },
+            Some(false) => {
+                let (calls, scorings, sessions, demo) = state.program.with_untracked(|p| {
+                    (
+                        p.calls.len(),
+                        p.evaluations.len(),
+                        p.sessions.len(),
+                        p.is_demo,
+                    )
+                });
+                if calls + scorings + sessions > 0 && !demo {
+                    let question = format!(
+                        "Replace this program ({}, {}, {}) with {file}? This cannot be undone; export first if you may need it.",
+                        plural(calls, "call", "calls"),
+                        plural(scorings, "scoring", "scorings"),
+                        plural(sessions, "session", "sessions")
+                    );
+                    if !window().confirm_with_message(&question).unwrap_or(false) {
+                        return;
+                    }
                 }
+                state.replace_program(*program);
+                state.info(format!("Replaced the program with {file}."));
+                merge_mode.set(None);
+                pending.set(Pending::Nothing);
             }
-        } else {
-            state.replace_program(*program);
-            state.info(format!("Replaced the program with {file}."));
         }
-        pending.set(Pending::Nothing);
     };
 
     move || {
@@ -330,8 +365,16 @@ fn PendingImport(pending: RwSignal<Pending>) -> impl IntoView {
             </div>
         }
         .into_any(),
-        Pending::Program { file, preview, .. } => {
+        Pending::Program { file, preview, program } => {
             let conflicts = preview.conflicts.clone();
+            let current_is_demo = state.program.with_untracked(|p| p.is_demo);
+            let merge_blocked: Option<String> = if let Some(e) = &preview.merge_refused {
+                Some(format!("Merge is not possible: {e}"))
+            } else if program.is_demo && !current_is_demo {
+                Some("Merge is not offered: this file is demo data, and merging would mix made-up calls into your program for good.".to_string())
+            } else {
+                None
+            };
             view! {
                 <div class="preview" role="region" aria-label="Import preview">
                     <h4>{format!("Backup {file}")}</h4>
@@ -343,23 +386,33 @@ fn PendingImport(pending: RwSignal<Pending>) -> impl IntoView {
                         <li><strong>{preview.teams}</strong> " teams"</li>
                     </ul>
                     <fieldset class="import-mode">
+                        <legend>"How should it come in?"</legend>
                         <label>
-                            <input type="radio" name="mode" checked=true on:change=move |_| merge_mode.set(false) />
+                            <input type="radio" name="mode" prop:checked=move || merge_mode.get() == Some(false) on:change=move |_| merge_mode.set(Some(false)) />
                             "Replace the current program with this file"
                         </label>
-                        <label>
-                            <input type="radio" name="mode" on:change=move |_| merge_mode.set(true) />
+                        <label class:import-mode--off=merge_blocked.is_some()>
+                            <input
+                                type="radio"
+                                name="mode"
+                                disabled=merge_blocked.is_some()
+                                prop:checked=move || merge_mode.get() == Some(true)
+                                on:change=move |_| merge_mode.set(Some(true))
+                            />
                             {format!(
-                                "Merge: add {} new calls, {} scorings and {} sessions; keep what is here",
-                                preview.new_calls, preview.new_evaluations, preview.new_sessions
+                                "Merge: add {}, {} and {}; keep what is here",
+                                plural(preview.new_calls, "call", "calls"),
+                                plural(preview.new_evaluations, "scoring", "scorings"),
+                                plural(preview.new_sessions, "session", "sessions")
                             )}
                         </label>
+                        {merge_blocked.map(|why| view! { <p class="hint">{why}</p> })}
                     </fieldset>
                     <Show when={let c = conflicts.clone(); move || !c.is_empty()}>
                         <ul class="problems">{conflicts.clone().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
                     </Show>
                     <div class="form-actions">
-                        <button class="button" on:click=confirm_program>"Import backup"</button>
+                        <button class="button" disabled=move || merge_mode.get().is_none() on:click=confirm_program>"Import backup"</button>
                         <button class="button button--secondary" on:click=cancel>"Cancel"</button>
                     </div>
                 </div>

@@ -40,7 +40,10 @@ fn team_rows(p: &Program) -> Vec<TeamRow> {
                 .collect();
             let scored_calls = calls
                 .iter()
-                .filter(|c| p.evaluations_of_call(&c.id).next().is_some())
+                .filter(|c| {
+                    p.evaluations_of_call(&c.id)
+                        .any(|e| e.role.counts_for_performance())
+                })
                 .count();
             let average =
                 (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
@@ -67,10 +70,14 @@ pub fn OverviewPage() -> impl IntoView {
         program.with(|p| {
             let outcomes: Vec<bool> = p.calls.iter().filter_map(|c| c.resolved).collect();
             let resolved = outcomes.iter().filter(|r| **r).count();
+            // Scored by QA or a coach: the same scores the averages use.
             let scored = p
                 .calls
                 .iter()
-                .filter(|c| p.evaluations_of_call(&c.id).next().is_some())
+                .filter(|c| {
+                    p.evaluations_of_call(&c.id)
+                        .any(|e| e.role.counts_for_performance())
+                })
                 .count();
             (
                 p.calls.len(),
@@ -85,7 +92,12 @@ pub fn OverviewPage() -> impl IntoView {
     let session_stats = Memo::new(move |_| {
         let as_of = state.as_of();
         program.with(|p| {
-            let completed = p.sessions.iter().filter(|s| s.completed).count();
+            // A session dated after the as-of day has not happened yet then.
+            let completed = p
+                .sessions
+                .iter()
+                .filter(|s| s.completed && s.date <= as_of)
+                .count();
             let outcomes: Vec<_> = p
                 .sessions
                 .iter()
@@ -123,7 +135,7 @@ pub fn OverviewPage() -> impl IntoView {
                         if known == 0 { "–".into() } else { format!("{:.0}%", 100.0 * resolved as f64 / known as f64) }
                     })
                 />
-                <Kpi label="Scored calls" value=Signal::derive(move || stats.get().5.to_string()) />
+                <Kpi label="Scored calls (QA and coach)" value=Signal::derive(move || stats.get().5.to_string()) />
                 <Kpi
                     label="Sessions completed"
                     value=Signal::derive(move || {
