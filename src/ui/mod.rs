@@ -80,7 +80,9 @@ pub fn App() -> impl IntoView {
                     Route::Call(id) => view! { <pages::call::CallPage id=id /> }.into_any(),
                     Route::Coaches => view! { <pages::coaches::CoachesPage /> }.into_any(),
                     Route::Sessions => view! { <pages::sessions::SessionsPage /> }.into_any(),
-                    Route::NewSession => view! { <pages::new_session::NewSessionPage /> }.into_any(),
+                    Route::NewSession { coach, dimension } => view! {
+                        <pages::new_session::NewSessionPage coach=coach.unwrap_or_default() dimension=dimension.unwrap_or_default() />
+                    }.into_any(),
                     Route::Rubric => view! { <pages::rubric::RubricPage /> }.into_any(),
                     Route::Data => view! { <pages::data::DataPage /> }.into_any(),
                     Route::NotFound(path) => view! {

@@ -11,7 +11,11 @@ pub enum Route {
     Call(String),
     Coaches,
     Sessions,
-    NewSession,
+    /// The session form, optionally started for a coach and a dimension.
+    NewSession {
+        coach: Option<String>,
+        dimension: Option<String>,
+    },
     Rubric,
     Data,
     /// An address that names no page, kept to say so.
@@ -20,18 +24,30 @@ pub enum Route {
 
 impl Route {
     pub fn parse(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let full = hash.trim_start_matches('#').trim_start_matches('/');
+        let (path, query) = full.split_once('?').unwrap_or((full, ""));
+        let param = |name: &str| {
+            query
+                .split('&')
+                .filter_map(|pair| pair.split_once('='))
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| decode(v))
+                .filter(|v| !v.is_empty())
+        };
         let mut parts = path.splitn(2, '/');
         match (parts.next().unwrap_or(""), parts.next()) {
             ("calls", Some(id)) if !id.is_empty() => Route::Call(decode(id)),
             ("calls", _) => Route::Calls,
             ("coaches", _) => Route::Coaches,
-            ("sessions", Some("new")) => Route::NewSession,
+            ("sessions", Some("new")) => Route::NewSession {
+                coach: param("coach"),
+                dimension: param("dimension"),
+            },
             ("sessions", _) => Route::Sessions,
             ("rubric", _) => Route::Rubric,
             ("data", _) => Route::Data,
             ("", None) => Route::Overview,
-            _ => Route::NotFound(path.to_string()),
+            _ => Route::NotFound(full.to_string()),
         }
     }
 
@@ -42,7 +58,20 @@ impl Route {
             Route::Call(id) => format!("#/calls/{}", encode(id)),
             Route::Coaches => "#/coaches".into(),
             Route::Sessions => "#/sessions".into(),
-            Route::NewSession => "#/sessions/new".into(),
+            Route::NewSession { coach, dimension } => {
+                let mut query: Vec<String> = Vec::new();
+                if let Some(c) = coach {
+                    query.push(format!("coach={}", encode(c)));
+                }
+                if let Some(d) = dimension {
+                    query.push(format!("dimension={}", encode(d)));
+                }
+                if query.is_empty() {
+                    "#/sessions/new".into()
+                } else {
+                    format!("#/sessions/new?{}", query.join("&"))
+                }
+            }
             Route::Rubric => "#/rubric".into(),
             Route::Data => "#/data".into(),
             Route::NotFound(path) => format!("#/{path}"),
@@ -53,7 +82,7 @@ impl Route {
     pub fn tab(&self) -> Route {
         match self {
             Route::Call(_) => Route::Calls,
-            Route::NewSession => Route::Sessions,
+            Route::NewSession { .. } => Route::Sessions,
             other => other.clone(),
         }
     }

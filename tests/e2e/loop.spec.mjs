@@ -60,6 +60,18 @@ export const tests = [
       assert.equal(await kpi(page, "Agents"), "30");
       await shot("overview-demo");
 
+      // From a suggested coach straight to a session form set up for them.
+      await page.goto(`${baseUrl}/#/coaches`);
+      const empathy = page.locator(".dimension-card", { hasText: "Empathy" });
+      const coachName = await empathy.locator(".coach__name").first().innerText();
+      await empathy.locator(".coach__record").first().click();
+      await page.locator("h2", { hasText: "Record a coaching session" }).waitFor();
+      assert.equal(await page.locator('select[name="dimension"]').inputValue(), "Empathy");
+      const chosen = await page.locator('select[name="coach"] option:checked').innerText();
+      assert.equal(chosen, coachName);
+      await page.goto(`${baseUrl}/#/`);
+      await page.locator(".kpi").first().waitFor();
+
       await page.getByRole("button", { name: "Remove demo data" }).click();
       await page.locator(".demo-banner").waitFor({ state: "detached" });
       await open(page, baseUrl, "#/");
@@ -333,6 +345,9 @@ tests.push({
     const row = await page.locator(".table--scores tbody tr").first().innerText();
     assert.match(row, /QA · Kim 1 \(QA\)/, "digits typed in the name stay in the name");
     assert.match(row, /5\s+4\s+3\s+N\/A\s+2/);
+
+    // One call imported, now scored: there is no next unscored call.
+    assert.equal(await page.locator(".scoring__next").count(), 0);
   },
 });
 
@@ -342,6 +357,18 @@ tests.push({
     await page.goto(`${baseUrl}/#/calls/demo-call-0001`);
     await waitForApp(page);
     await page.locator(".table--scores").first().waitFor();
+    // The next call no QA or coach has scored is one click away.
+    const next = page.locator(".scoring__next");
+    const href = await next.getAttribute("href");
+    assert.ok(href && href !== "#/calls/demo-call-0001", href);
+    await next.click();
+    await page.waitForFunction((h) => location.hash === h, href);
+    await page.locator(".transcript__line").first().waitFor();
+    const scorers = await page.locator(".table--scores tbody tr").allInnerTexts();
+    assert.ok(scorers.every((r) => r.includes("Self")), `no QA or coach scoring yet: ${scorers.join(" | ")}`);
+    await page.goBack();
+    await page.locator(".table--scores").first().waitFor();
+
     await page.locator(".scoring select").first().selectOption("self");
     await page.locator("p", { hasText: "hidden while the agent scores it blind" }).waitFor();
     assert.equal(await page.locator(".table--scores").count(), 0);

@@ -190,6 +190,28 @@ fn CallView(call: Call) -> impl IntoView {
         })
     };
     let criteria_count = criteria.len();
+    // The next call, in the list's order (newest first), that no QA or coach
+    // has scored: scoring a batch of calls goes from one to the next.
+    let next_unscored = {
+        let this = call.started_at;
+        let this_id = call.id.clone();
+        Memo::new(move |_| {
+            state.program.with(|p| {
+                let mut calls: Vec<_> = p.calls.iter().collect();
+                calls.sort_by(|a, b| b.started_at.cmp(&a.started_at));
+                calls
+                    .into_iter()
+                    .skip_while(|c| c.id != this_id)
+                    .skip(1)
+                    .chain(p.calls.iter().filter(|c| c.started_at > this))
+                    .find(|c| {
+                        !p.evaluations_of_call(&c.id)
+                            .any(|e| e.role.counts_for_performance())
+                    })
+                    .map(|c| c.id.clone())
+            })
+        })
+    };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if typing_in_a_field(&ev) {
             return;
@@ -543,7 +565,12 @@ fn CallView(call: Call) -> impl IntoView {
                                 v.failed().then(|| view! { <strong class="failed-badge">{format!(" Fails: {}", v.failed_on.join(", "))}</strong> })
                             }}
                         </span>
-                        <button class="button" on:click=move |_| save.run(())>"Save score"</button>
+                        <span class="scoring__actions">
+                            {move || next_unscored.get().map(|id| view! {
+                                <a class="scoring__next" href=Route::Call(id).href()>"Next unscored call →"</a>
+                            })}
+                            <button class="button" on:click=move |_| save.run(())>"Save score"</button>
+                        </span>
                     </div>
                 </div>
             </div>

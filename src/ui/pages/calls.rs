@@ -187,7 +187,10 @@ pub fn CallsPage() -> impl IntoView {
                             .map(|r| {
                                 let href = Route::Call(r.id.clone()).href();
                                 view! {
-                                    <tr class="call-row">
+                                    <tr class="call-row" on:click={
+                                        let route = Route::Call(r.id.clone());
+                                        move |_| crate::ui::route::navigate(&route)
+                                    }>
                                         <td><a href=href>{r.when}</a></td>
                                         <td>{r.agent}</td>
                                         <td>{r.team}</td>

@@ -52,6 +52,7 @@ pub fn CoachesPage() -> impl IntoView {
                         .get()
                         .into_iter()
                         .map(|d| {
+                            let dimension = d.dimension.clone();
                             let window = format!("{} to {}", d.window_start, d.window_end);
                             let empty = d.coaches.is_empty();
                             view! {
@@ -82,6 +83,9 @@ pub fn CoachesPage() -> impl IntoView {
                                                             <span class="coach__avg">{format!("{:.2}", c.average)}</span>
                                                         </div>
                                                         <p class="coach__why">{c.explanation}</p>
+                                                        <a class="coach__record" href=Route::NewSession { coach: Some(c.agent_id.clone()), dimension: Some(dimension.clone()) }.href()>
+                                                            "Record a session with this coach"
+                                                        </a>
                                                         <p class="coach__tenure">{format!("Tenure: {} (not used)", tenure(hired, state.as_of()))}</p>
                                                     </li>
                                                 }
@@ -94,7 +98,7 @@ pub fn CoachesPage() -> impl IntoView {
                         .collect_view()
                 }}
             </div>
-            <a class="button button--secondary" href=Route::NewSession.href()>"Record a coaching session"</a>
+            <a class="button button--secondary" href=Route::NewSession { coach: None, dimension: None }.href()>"Record a coaching session"</a>
         </section>
     }
 }

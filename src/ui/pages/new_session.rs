@@ -38,11 +38,17 @@ fn anchor_text(p: &Program, dimension: &str, level: u8) -> String {
 }
 
 #[component]
-pub fn NewSessionPage() -> impl IntoView {
+pub fn NewSessionPage(
+    /// Preselected when the form is opened from a coach on the Coaches page.
+    #[prop(optional)]
+    coach: String,
+    #[prop(optional)] dimension: String,
+) -> impl IntoView {
     let state = use_app();
-    let coach = RwSignal::new(String::new());
+    let (initial_coach, initial_dimension) = (coach, dimension);
+    let coach = RwSignal::new(initial_coach);
     let agent = RwSignal::new(String::new());
-    let dimension = RwSignal::new(String::new());
+    let dimension = RwSignal::new(initial_dimension);
     let date = RwSignal::new(state.as_of_untracked());
     let target = RwSignal::new(DEFAULT_TARGET_LEVEL);
     let completed = RwSignal::new(true);
@@ -124,14 +130,14 @@ pub fn NewSessionPage() -> impl IntoView {
             <div class="form-grid">
                 <label>
                     "Dimension"
-                    <select name="dimension" on:change=move |ev| dimension.set(event_target_value(&ev))>
+                    <select name="dimension" prop:value=move || dimension.get() on:change=move |ev| dimension.set(event_target_value(&ev))>
                         <option value="">"Choose a dimension"</option>
                         {dimensions.into_iter().map(|d| view! { <option value=d.clone()>{d.clone()}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>
                     "Coach"
-                    <select name="coach" on:change=move |ev| coach.set(event_target_value(&ev))>
+                    <select name="coach" prop:value=move || coach.get() on:change=move |ev| coach.set(event_target_value(&ev))>
                         <option value="">"Choose the coach"</option>
                         {agents.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>

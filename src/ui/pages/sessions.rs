@@ -26,7 +26,7 @@ pub fn SessionsPage() -> impl IntoView {
         <section class="page">
             <div class="page__head">
                 <h2>"Coaching sessions"</h2>
-                <a class="button" href=Route::NewSession.href()>"Record a session"</a>
+                <a class="button" href=Route::NewSession { coach: None, dimension: None }.href()>"Record a session"</a>
             </div>
             <p class="muted">
                 {format!(
