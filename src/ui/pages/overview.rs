@@ -144,10 +144,10 @@ pub fn OverviewPage() -> impl IntoView {
                     })
                 />
                 <Kpi
-                    label="Sessions reaching +0.5"
+                    label="Measured sessions reaching +0.5"
                     value=Signal::derive(move || {
                         let (_, _, measured, met) = session_stats.get();
-                        if measured == 0 { "–".into() } else { format!("{met} of {measured} measured") }
+                        if measured == 0 { "–".into() } else { format!("{met} of {measured}") }
                     })
                 />
             </div>
