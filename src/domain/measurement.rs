@@ -13,7 +13,7 @@ use chrono::{Days, NaiveDate};
 
 use super::scoring::dimension_scores;
 use super::scoring::rounded;
-use super::{Program, Session};
+use super::{plural, Program, Session};
 
 pub const WINDOW_DAYS: i64 = 30;
 pub const MIN_SCORED_CALLS: usize = 3;
@@ -165,22 +165,14 @@ pub fn describe(window: &Window) -> String {
             format!(
                 "{} over {}",
                 rounded(*average, 2),
-                calls(*scored_calls, "call")
+                plural(*scored_calls, "call", "calls")
             )
         }
         Window::NotEnded { to, .. } => format!("not enough data yet: window ends {to}"),
         Window::TooFew { scored_calls, .. } => format!(
             "not enough data yet: {}, {MIN_SCORED_CALLS} needed",
-            calls(*scored_calls, "scored call")
+            plural(*scored_calls, "scored call", "scored calls")
         ),
-    }
-}
-
-fn calls(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 

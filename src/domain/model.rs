@@ -64,6 +64,12 @@ impl Program {
             .unwrap_or_else(|| fallback_rubric())
     }
 
+    /// The newest version of the rubric `id`, or the default rubric when
+    /// the program has none of that id.
+    pub fn current_rubric_or_default(&self, id: &str) -> &Rubric {
+        self.current_rubric(id).unwrap_or_else(|| self.rubric())
+    }
+
     /// The newest version of the rubric `id`.
     pub fn current_rubric(&self, id: &str) -> Option<&Rubric> {
         self.rubrics
@@ -106,7 +112,7 @@ impl Program {
             .iter()
             .filter(|p| p.agent_id == agent_id)
             .find(|p| coach_id.is_none_or(|c| c == p.coach_id))
-            .and_then(|p| self.current_rubric(&p.rubric_id))
+            .map(|p| self.current_rubric_or_default(&p.rubric_id))
             .unwrap_or_else(|| self.rubric())
     }
 
@@ -269,6 +275,11 @@ pub struct Line {
     /// Seconds from the start of the call.
     pub offset_secs: u32,
     pub text: String,
+}
+
+/// "1 call", "3 calls": a count with its noun in the right number.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Formats an offset from the start of a call as `m:ss` (`h:mm:ss` past an hour).

@@ -271,9 +271,7 @@ pub struct Mapping {
 
 impl Mapping {
     fn rubric<'a>(&self, program: &'a Program) -> &'a Rubric {
-        program
-            .current_rubric(&self.rubric_id)
-            .unwrap_or_else(|| program.rubric())
+        program.current_rubric_or_default(&self.rubric_id)
     }
 }
 

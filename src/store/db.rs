@@ -7,6 +7,7 @@
 //! unit, and this crate rolls back unless `commit` is reached.
 
 use std::cell::RefCell;
+use std::future::Future;
 
 use indexed_db_futures::database::{Database, ObjectStoreName};
 use indexed_db_futures::prelude::*;
@@ -102,34 +103,41 @@ pub async fn load() -> Result<Option<Program>, StoreError> {
         .map_err(read_err)
 }
 
+/// Records encoded for one object store: (key, JSON).
+type Records = Vec<(String, String)>;
+
+fn encode<R: pj::Record>(records: &[R], id: impl Fn(&R) -> &String) -> Records {
+    records
+        .iter()
+        .map(|r| (id(r).clone(), pj::record_to_json(r)))
+        .collect()
+}
+
+fn meta_record(program: &Program) -> Records {
+    vec![(META_KEY.to_string(), pj::meta_to_json(program))]
+}
+
+// The writers below encode their records before they return the future, so
+// a caller saving in the background hands over strings, not a copy of the
+// whole program.
+
 /// Replaces everything stored with `program`, in one transaction.
-pub async fn replace_all(program: &Program) -> Result<(), StoreError> {
-    let db = database().await?;
-    let tx = write_transaction(&db, ALL_STORES)?;
-    clear_in(&tx)?;
-    put_meta_in(&tx, program)?;
-    put_each(
-        &tx,
-        CALLS,
-        program.calls.iter().map(|c| (&c.id, pj::record_to_json(c))),
-    )?;
-    put_each(
-        &tx,
-        EVALUATIONS,
-        program
-            .evaluations
-            .iter()
-            .map(|e| (&e.id, pj::record_to_json(e))),
-    )?;
-    put_each(
-        &tx,
-        SESSIONS,
-        program
-            .sessions
-            .iter()
-            .map(|s| (&s.id, pj::record_to_json(s))),
-    )?;
-    tx.commit().await.map_err(write_err)
+pub fn replace_all(program: &Program) -> impl Future<Output = Result<(), StoreError>> + 'static {
+    let writes = [
+        (META, meta_record(program)),
+        (CALLS, encode(&program.calls, |c| &c.id)),
+        (EVALUATIONS, encode(&program.evaluations, |e| &e.id)),
+        (SESSIONS, encode(&program.sessions, |s| &s.id)),
+    ];
+    async move {
+        let db = database().await?;
+        let tx = write_transaction(&db, ALL_STORES)?;
+        clear_in(&tx)?;
+        for (store, records) in writes {
+            put_each(&tx, store, records)?;
+        }
+        tx.commit().await.map_err(write_err)
+    }
 }
 
 /// Removes the program: the next visit starts empty (no demo reload).
@@ -150,34 +158,48 @@ fn clear_in(tx: &Transaction<'_>) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Saves the program's settings, rubric, teams and agents.
-pub async fn put_meta(program: &Program) -> Result<(), StoreError> {
-    let db = database().await?;
-    let tx = write_transaction(&db, META)?;
-    put_meta_in(&tx, program)?;
-    tx.commit().await.map_err(write_err)
+/// Saves the program's settings, rubrics, teams and agents.
+pub fn put_meta(program: &Program) -> impl Future<Output = Result<(), StoreError>> + 'static {
+    put_records(vec![(META, meta_record(program))])
 }
 
 /// Saves new calls together with the program's agents and teams, which a
 /// batch of calls may have added.
-pub async fn save_calls(program: &Program, calls: &[Call]) -> Result<(), StoreError> {
+pub fn save_calls(
+    program: &Program,
+    calls: &[Call],
+) -> impl Future<Output = Result<(), StoreError>> + 'static {
+    put_records(vec![
+        (META, meta_record(program)),
+        (CALLS, encode(calls, |c| &c.id)),
+    ])
+}
+
+pub fn put_evaluation(
+    evaluation: &Evaluation,
+) -> impl Future<Output = Result<(), StoreError>> + 'static {
+    put_records(vec![(
+        EVALUATIONS,
+        encode(std::slice::from_ref(evaluation), |e| &e.id),
+    )])
+}
+
+pub fn put_session(session: &Session) -> impl Future<Output = Result<(), StoreError>> + 'static {
+    put_records(vec![(
+        SESSIONS,
+        encode(std::slice::from_ref(session), |s| &s.id),
+    )])
+}
+
+/// Writes already-encoded records to their stores in one transaction.
+async fn put_records(writes: Vec<(&'static str, Records)>) -> Result<(), StoreError> {
     let db = database().await?;
-    let tx = write_transaction(&db, [META, CALLS])?;
-    put_meta_in(&tx, program)?;
-    put_each(
-        &tx,
-        CALLS,
-        calls.iter().map(|c| (&c.id, pj::record_to_json(c))),
-    )?;
+    let stores: Vec<&str> = writes.iter().map(|(store, _)| *store).collect();
+    let tx = write_transaction(&db, stores)?;
+    for (store, records) in writes {
+        put_each(&tx, store, records)?;
+    }
     tx.commit().await.map_err(write_err)
-}
-
-pub async fn put_evaluation(evaluation: &Evaluation) -> Result<(), StoreError> {
-    put_one(EVALUATIONS, &evaluation.id, pj::record_to_json(evaluation)).await
-}
-
-pub async fn put_session(session: &Session) -> Result<(), StoreError> {
-    put_one(SESSIONS, &session.id, pj::record_to_json(session)).await
 }
 
 pub async fn delete_evaluation(id: &str) -> Result<(), StoreError> {
@@ -199,35 +221,12 @@ async fn delete_one(store: &str, key: &str) -> Result<(), StoreError> {
     tx.commit().await.map_err(write_err)
 }
 
-async fn put_one(store: &str, key: &str, json: String) -> Result<(), StoreError> {
-    let db = database().await?;
-    let tx = write_transaction(&db, store)?;
-    put_each(&tx, store, std::iter::once((&key.to_string(), json)))?;
-    tx.commit().await.map_err(write_err)
-}
-
-fn put_meta_in(tx: &Transaction<'_>, program: &Program) -> Result<(), StoreError> {
-    put_each(
-        tx,
-        META,
-        std::iter::once((&META_KEY.to_string(), pj::meta_to_json(program))),
-    )
-}
-
 /// Queues puts without awaiting each: requests in one transaction run in
 /// order, and `commit` reports the first failure, quota errors included.
-fn put_each<'k>(
-    tx: &Transaction<'_>,
-    store: &str,
-    records: impl Iterator<Item = (&'k String, String)>,
-) -> Result<(), StoreError> {
+fn put_each(tx: &Transaction<'_>, store: &str, records: Records) -> Result<(), StoreError> {
     let store = tx.object_store(store).map_err(write_err)?;
     for (key, json) in records {
-        store
-            .put(json)
-            .with_key(key.clone())
-            .build()
-            .map_err(write_err)?;
+        store.put(json).with_key(key).build().map_err(write_err)?;
     }
     Ok(())
 }

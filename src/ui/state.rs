@@ -91,14 +91,14 @@ impl AppState {
     }
 
     pub fn replace_program(&self, program: Program) {
-        self.program.set(program.clone());
-        self.persist(async move { store::replace_all(&program).await });
+        let save = store::replace_all(&program);
+        self.program.set(program);
+        self.persist(save);
     }
 
     pub fn update_meta(&self, change: impl FnOnce(&mut Program)) {
         self.program.update(change);
-        let program = self.program.get_untracked();
-        self.persist(async move { store::put_meta(&program).await });
+        self.persist(self.program.with_untracked(store::put_meta));
     }
 
     pub fn save_evaluation(&self, evaluation: Evaluation) {
@@ -108,7 +108,7 @@ impl AppState {
                 None => p.evaluations.push(evaluation.clone()),
             },
         );
-        self.persist(async move { store::put_evaluation(&evaluation).await });
+        self.persist(store::put_evaluation(&evaluation));
     }
 
     pub fn save_session(&self, session: Session) {
@@ -118,7 +118,7 @@ impl AppState {
                 None => p.sessions.push(session.clone()),
             },
         );
-        self.persist(async move { store::put_session(&session).await });
+        self.persist(store::put_session(&session));
     }
 
     pub fn remove_evaluation(&self, id: String) {
@@ -135,8 +135,10 @@ impl AppState {
     /// Saves calls that were just added to the program, with the agents and
     /// teams they brought.
     pub fn saved_new_calls(&self, calls: Vec<Call>) {
-        let program = self.program.get_untracked();
-        self.persist(async move { store::save_calls(&program, &calls).await });
+        self.persist(
+            self.program
+                .with_untracked(|p| store::save_calls(p, &calls)),
+        );
     }
 
     pub fn clear_program(&self) {

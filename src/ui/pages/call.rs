@@ -448,7 +448,7 @@ fn CallView(call: Call) -> impl IntoView {
                                     Some(prev) => format!(
                                         "Before: {} average over {}, last {}",
                                         crate::domain::scoring::rounded(prev.average, 1),
-                                        crate::ui::pages::data::plural(prev.count, "scored call", "scored calls"),
+                                        crate::domain::plural(prev.count, "scored call", "scored calls"),
                                         prev.last
                                     ),
                                     None => "Before: no earlier scores".to_string(),

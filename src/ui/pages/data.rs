@@ -14,7 +14,7 @@ use crate::domain::merge::{
     add_calls, merge_programs, preview_calls, preview_program_import, CallBatchPreview,
     ProgramImportPreview,
 };
-use crate::domain::{Agent, Call, Program, Team};
+use crate::domain::{plural, Agent, Call, Program, Team};
 use crate::formats::program_json::{export_program, parse_program};
 use crate::formats::travel_calls::parse_travel_call;
 use crate::ui::components::files::{download, files_of, read_files, PickedFile};
@@ -44,10 +44,6 @@ enum Pending {
 /// A Peercoach backup announces itself; anything else is read as calls.
 fn is_program_file(text: &str) -> bool {
     text.contains("\"peercoach-program\"")
-}
-
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn read_batch(files: Vec<PickedFile>, program: &Program) -> Pending {

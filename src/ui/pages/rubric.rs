@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::domain::rubric::{Criterion, Rubric, Scale};
 use crate::domain::templates::{template_rubric, TEMPLATES};
 use crate::domain::PairRubric;
-use crate::ui::state::{new_id, use_app};
+use crate::ui::state::{new_id, use_app, AppState};
 
 /// A criterion as the editor holds it: text fields as typed.
 #[derive(Debug, Clone, PartialEq)]
@@ -186,7 +186,7 @@ pub fn RubricPage() -> impl IntoView {
                                     "{} criteria · {} · {} across all versions",
                                     r.criteria().len(),
                                     dims,
-                                    crate::ui::pages::data::plural(scores, "score", "scores")
+                                    crate::domain::plural(scores, "score", "scores")
                                 );
                                 let for_view = r.clone();
                                 view! {
@@ -203,7 +203,7 @@ pub fn RubricPage() -> impl IntoView {
                                                     editor.set(Some(Editor::of(&r, Some(id_edit.clone()))));
                                                 }
                                             }>"Edit"</button>
-                                            <button class="button button--small button--secondary" on:click=move |_| duplicate(&id_dup)>"Duplicate"</button>
+                                            <button class="button button--small button--secondary" on:click=move |_| duplicate(state, &id_dup)>"Duplicate"</button>
                                             <Show when=move || !is_default>
                                                 <button class="button button--small button--secondary" on:click={let id = id_def.clone(); move |_| {
                                                     let id = id.clone();
@@ -211,7 +211,7 @@ pub fn RubricPage() -> impl IntoView {
                                                     state.info("Default rubric changed: new scores use it unless a coaching pair has its own.");
                                                 }}>"Make default"</button>
                                             </Show>
-                                            <button class="button button--small button--secondary" on:click=move |_| delete(&id_del)>"Delete"</button>
+                                            <button class="button button--small button--secondary" on:click=move |_| delete(state, &id_del)>"Delete"</button>
                                             <button class="button button--small button--secondary" on:click=move |_| {
                                                 shown.update(|s| *s = if s.as_deref() == Some(id_show.as_str()) { None } else { Some(id_show.clone()) })
                                             }>"Anchors"</button>
@@ -231,8 +231,7 @@ pub fn RubricPage() -> impl IntoView {
     }
 }
 
-fn duplicate(id: &str) {
-    let state = use_app();
+fn duplicate(state: AppState, id: &str) {
     let Some(original) = state
         .program
         .with_untracked(|p| p.current_rubric(id).cloned())
@@ -248,8 +247,7 @@ fn duplicate(id: &str) {
     state.info(format!("Made “{copy_name}”. Edit it to make it your own."));
 }
 
-fn delete(id: &str) {
-    let state = use_app();
+fn delete(state: AppState, id: &str) {
     let name = state
         .program
         .with_untracked(|p| p.current_rubric(id).map(|r| r.name().to_string()));

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::domain::plural;
 use crate::domain::Role;
 use crate::formats::dates::DayOrder;
 use crate::formats::score_csv::{
@@ -14,7 +15,6 @@ use crate::formats::score_csv::{
     ScoreScale, Table,
 };
 use crate::ui::components::files::{files_of, read_bytes};
-use crate::ui::pages::data::plural;
 use crate::ui::state::use_app;
 
 #[derive(Clone, PartialEq)]
@@ -58,7 +58,7 @@ pub fn ScoreImport() -> impl IntoView {
         let suggestion = loaded.with_untracked(|l| {
             l.as_ref().map(|l| {
                 state.program.with_untracked(|p| {
-                    let rubric = p.current_rubric(&id).unwrap_or_else(|| p.rubric());
+                    let rubric = p.current_rubric_or_default(&id);
                     suggest_mapping(&l.table, rubric)
                 })
             })
@@ -82,9 +82,7 @@ pub fn ScoreImport() -> impl IntoView {
             match read_table(&name, &bytes) {
                 Ok(table) => {
                     let suggestion = state.program.with_untracked(|p| {
-                        let rubric = p
-                            .current_rubric(&rubric_id.get_untracked())
-                            .unwrap_or_else(|| p.rubric());
+                        let rubric = p.current_rubric_or_default(&rubric_id.get_untracked());
                         suggest_mapping(&table, rubric)
                     });
                     mapping.set(Some(suggestion));
@@ -235,9 +233,7 @@ fn MappingForm(
     };
     let criteria = move || {
         state.program.with(|p| {
-            let rubric = p
-                .current_rubric(&rubric_id.get())
-                .unwrap_or_else(|| p.rubric());
+            let rubric = p.current_rubric_or_default(&rubric_id.get());
             rubric
                 .criteria()
                 .iter()

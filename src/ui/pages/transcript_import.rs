@@ -11,10 +11,10 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::domain::merge::{add_transcripts, transcript_fate, TranscriptCall, TranscriptFate};
+use crate::domain::plural;
 use crate::domain::{Agent, Line, Team};
 use crate::formats::transcripts::{parse_transcript_with, TranscriptOptions};
 use crate::ui::components::files::{files_of, read_files};
-use crate::ui::pages::data::plural;
 use crate::ui::state::use_app;
 
 /// One conversation read from a file, before the person's details apply.
